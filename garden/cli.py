@@ -1,0 +1,168 @@
+"""`garden check | new | build | serve`: the command line. Prints, and maps Issues to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from garden.config import GardenConfig
+from garden.diagnostics import Issue, count, format_issues
+from garden.graph import Garden
+from garden.loader import load_garden, read_notes_dir
+from garden.note import NOTE_TYPES
+from garden.resolve import Status
+from garden.scaffold import file_name_for, note_template
+from garden.slugs import normalise
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="garden", description="Tend a knowledge garden.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check the notes and report problems")
+    check.add_argument("notes_dir", nargs="?", default="notes", metavar="NOTES_DIR")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="write a new note from the template")
+    new.add_argument("title")
+    new.add_argument("--type", choices=NOTE_TYPES, default="idea")
+    new.add_argument("--dir", default="notes", help="the notes folder (default: notes)")
+    new.add_argument("--folder", default="", help="a folder inside the notes folder")
+    new.set_defaults(run=_new)
+
+    build = commands.add_parser("build", help="check the notes, then build the site")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("-d", "--site-dir", default=None)
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="preview the site, rebuilding on every edit")
+    serve.add_argument("-f", "--config-file", default="mkdocs.yml")
+    serve.add_argument("-a", "--dev-addr", default=None, metavar="HOST:PORT")
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def _load(notes_dir: str) -> tuple[Garden, list[Issue]] | None:
+    root = Path(notes_dir)
+    if not root.is_dir():
+        print(f"garden: {notes_dir} is not a folder of notes", file=sys.stderr)
+        return None
+    label = Path(notes_dir).as_posix().rstrip("/")
+    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label))
+
+
+def _failed(issues: list[Issue], strict: bool) -> bool:
+    errors, warnings = count(issues)
+    return bool(errors or (strict and warnings))
+
+
+def _check(args: argparse.Namespace) -> int:
+    loaded = _load(args.notes_dir)
+    if loaded is None:
+        return EXIT_USAGE
+    garden, issues = loaded
+    output = format_issues(issues, args.format)
+    if output:
+        print(output)
+    if args.format == "text":
+        errors, warnings = count(issues)
+        print(f"{len(garden.notes)} notes checked: {errors} error(s), {warnings} warning(s)",
+              file=sys.stderr)
+    return EXIT_PROBLEMS if _failed(issues, args.strict) else EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    notes_dir = Path(args.dir)
+    if not notes_dir.is_dir():
+        print(f"garden: {args.dir} is not a folder of notes", file=sys.stderr)
+        return EXIT_USAGE
+    path = notes_dir / args.folder / file_name_for(args.title)
+    if path.exists():
+        print(f"garden: {path.as_posix()} already exists — nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    garden, _ = load_garden(read_notes_dir(notes_dir), GardenConfig(notes_label=args.dir))
+    key = normalise(args.title)
+    for note in garden.published:
+        if key in {normalise(note.title), *(normalise(a) for a in note.aliases)}:
+            print(f"garden: a note called '{args.title}' already exists: "
+                  f"{args.dir}/{note.path} — edit that one instead", file=sys.stderr)
+            return EXIT_PROBLEMS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(note_template(args.title, args.type))
+    print(f"wrote {path.as_posix()}")
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    started = time.monotonic()
+    try:
+        config = load_config(args.config_file, strict=args.strict, site_dir=args.site_dir)
+    except (ConfigurationError, Abort, OSError) as exc:
+        print(f"garden: can't read {args.config_file}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    notes_dir = Path(config.docs_dir)
+    label = _relative_label(notes_dir, Path(args.config_file).resolve().parent)
+    garden, issues = load_garden(read_notes_dir(notes_dir), GardenConfig(notes_label=label))
+    if issues:
+        print(format_issues(issues, "text"))
+    if _failed(issues, args.strict):
+        print("garden: the site was not built — fix the problems above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    # The check above has printed the plugin's messages already.
+    logging.getLogger("mkdocs.plugins.garden").setLevel(logging.ERROR)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as exc:
+        print(f"garden: the site was not built: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _, warnings = count(issues)
+    wanted = sum(1 for rs in garden.resolutions.values() for r in rs if r.status is Status.WANTED)
+    print(
+        f"built {len(garden.published)} notes, {garden.link_count()} links, "
+        f"{len(garden.wanted)} wanted notes ({wanted} links), {len(garden.orphans())} orphans, "
+        f"{warnings} warnings in {time.monotonic() - started:.1f} s → {config.site_dir}"
+    )
+    return EXIT_OK
+
+
+def _relative_label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    try:
+        serve(config_file=args.config_file, dev_addr=args.dev_addr)
+    except (Abort, ConfigurationError) as exc:
+        print(f"garden: can't serve: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK

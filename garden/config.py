@@ -1,0 +1,35 @@
+"""The garden's settings, independent of any site generator (the MkDocs plugin fills them in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from garden.errors import ConfigError
+from garden.slugs import Slugify, default_slugify
+
+
+@dataclass(frozen=True)
+class GardenConfig:
+    notes_label: str = "notes"
+    """How the notes folder is named in messages (`notes/places/stockport.md:3:1: ...`)."""
+    directory_urls: bool = True
+    """MkDocs' `use_directory_urls`: `places/stockport/` rather than `places/stockport.html`."""
+    slugify: Slugify = default_slugify
+    """The toc's heading-anchor function, so heading links land on the page's real ids."""
+    toc_separator: str = "-"
+    wanted_page: str = "wanted.md"
+    """Generated page listing wanted notes (path under the notes folder)."""
+    wanted_title: str = "Wanted notes"
+    graph_json: str = "graph.json"
+    """Generated graph of the garden (path under the site folder)."""
+    embed_depth: int = 3
+    """How deep embeds may nest inside embeds."""
+
+    def __post_init__(self) -> None:
+        if not self.wanted_page.endswith(".md"):
+            raise ConfigError(f"wanted_page must be a Markdown file name, not {self.wanted_page!r}")
+        if self.embed_depth < 0:
+            raise ConfigError("embed_depth must be 0 or more")
+
+    def display_path(self, rel_path: str) -> str:
+        return f"{self.notes_label.rstrip('/')}/{rel_path}" if self.notes_label else rel_path

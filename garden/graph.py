@@ -1,0 +1,151 @@
+"""The garden: every note, every link resolved, and one networkx graph of them per build.
+
+Backlinks, orphans and wanted notes are all read from the graph. This is the only module
+that imports networkx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+
+import networkx as nx
+
+from garden.config import GardenConfig
+from garden.links import Link
+from garden.note import Note
+from garden.resolve import Resolution, Resolver, Status
+from garden.slugs import NoteId, unique_anchors
+
+WANTED_PREFIX = "wanted:"
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """A note that links here, with the sentence of each of its links."""
+
+    source: NoteId
+    title: str
+    contexts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """A note that links ask for but nobody has written yet."""
+
+    key: str
+    """The normalised name; the graph node is `wanted:<key>`."""
+    title: str
+    """The name as first written in a link."""
+    anchor: str
+    """Its heading id on the Wanted notes page."""
+    wanted_by: tuple[Link, ...]
+
+
+class Garden:
+    """All notes (drafts included, for checking) and the graph of the published ones."""
+
+    def __init__(self, notes: Iterable[Note], config: GardenConfig | None = None) -> None:
+        self.config = config or GardenConfig()
+        self.notes: Mapping[NoteId, Note] = MappingProxyType(
+            {note.id: note for note in sorted(notes, key=lambda n: n.id)}
+        )
+        self.published: tuple[Note, ...] = tuple(n for n in self.notes.values() if not n.draft)
+        self.resolver = Resolver(self.published, self.config.slugify, self.config.toc_separator)
+        self.resolutions: Mapping[NoteId, tuple[Resolution, ...]] = MappingProxyType({
+            nid: tuple(self.resolver.resolve(link) for link in note.links)
+            for nid, note in self.notes.items()
+        })
+        self.graph = self._build_graph()
+
+    def _build_graph(self) -> nx.DiGraph:
+        graph = nx.DiGraph()
+        for note in self.published:
+            graph.add_node(note.id, wanted=False)
+        for note in self.published:
+            for res in self.resolutions[note.id]:
+                if res.status is Status.RESOLVED and res.target != note.id:
+                    target = res.target
+                elif res.status is Status.WANTED:
+                    target = WANTED_PREFIX + res.wanted_key
+                    graph.add_node(target, wanted=True)
+                else:
+                    continue
+                if graph.has_edge(note.id, target):
+                    graph.edges[note.id, target]["links"].append(res.link)
+                else:
+                    graph.add_edge(note.id, target, links=[res.link])
+        return graph
+
+    def is_published(self, nid: str) -> bool:
+        return nid in self.graph and not self.graph.nodes[nid]["wanted"]
+
+    def backlinks(self, nid: NoteId) -> list[Backlink]:
+        """Notes linking here, ordered by title then id, each with its links' sentences."""
+        if nid not in self.graph:
+            return []
+        found = []
+        for source in self.graph.predecessors(nid):
+            links = sorted(self.graph.edges[source, nid]["links"], key=lambda lk: lk.start)
+            contexts = tuple(dict.fromkeys(lk.context for lk in links if lk.context))
+            found.append(Backlink(source, self.notes[source].title, contexts))
+        return sorted(found, key=lambda b: (b.title.casefold(), b.source))
+
+    def outlinks(self, nid: NoteId) -> list[str]:
+        """Nodes this note links to (note ids, and `wanted:` ids), sorted."""
+        return sorted(self.graph.successors(nid)) if nid in self.graph else []
+
+    def orphans(self) -> list[NoteId]:
+        """Published notes nothing links to."""
+        return [n.id for n in self.published if self.graph.in_degree(n.id) == 0]
+
+    @cached_property
+    def wanted(self) -> tuple[Wanted, ...]:
+        """Wanted notes by name, each with the links that want it (in note, then line order)."""
+        entries = []
+        for node, data in self.graph.nodes(data=True):
+            if not data["wanted"]:
+                continue
+            links = sorted(
+                (lk for src in self.graph.predecessors(node)
+                 for lk in self.graph.edges[src, node]["links"]),
+                key=lambda lk: (lk.source, lk.start),
+            )
+            entries.append((node[len(WANTED_PREFIX):], links[0].target, tuple(links)))
+        entries.sort(key=lambda e: (e[1].casefold(), e[0]))
+        anchors = unique_anchors(
+            [self.config.wanted_title] + [title for _, title, _ in entries],
+            self.config.slugify,
+            self.config.toc_separator,
+        )[1:]
+        return tuple(
+            Wanted(key, title, anchor, links)
+            for (key, title, links), anchor in zip(entries, anchors)
+        )
+
+    @cached_property
+    def wanted_by_key(self) -> Mapping[str, Wanted]:
+        return MappingProxyType({w.key: w for w in self.wanted})
+
+    def embed_cycles(self) -> list[list[NoteId]]:
+        """Loops of embeds (a note that ends up embedding itself), each rotated to start at its
+        smallest id, sorted."""
+        embeds = nx.DiGraph()
+        for nid, resolutions in self.resolutions.items():
+            for res in resolutions:
+                if res.link.is_embed and res.status is Status.RESOLVED:
+                    embeds.add_edge(nid, res.target)
+        cycles = []
+        for cycle in nx.simple_cycles(embeds):
+            start = cycle.index(min(cycle))
+            cycles.append(cycle[start:] + cycle[:start])
+        return sorted(cycles)
+
+    def link_count(self) -> int:
+        return sum(len(data["links"]) for _, _, data in self.graph.edges(data=True))
+
+    def node_link_data(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """Sorted node ids and edges, for emitters that must not touch networkx."""
+        return sorted(self.graph.nodes), sorted(self.graph.edges)

@@ -1,0 +1,155 @@
+"""Links as written in a note: `[[wikilinks]]`, `![[embeds]]` and Markdown links to `.md` files.
+
+Extraction is pure and positional: every link knows its line, column and the sentence it
+stands in. What a link points at is decided later, by `garden.resolve`, once all notes are read.
+"""
+
+from __future__ import annotations
+
+import enum
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from garden.markup import (
+    MD_LINK_RE,
+    WIKILINK_RE,
+    Masks,
+    line_col,
+    line_starts,
+    masks,
+    sentence_around,
+    split_wikilink,
+)
+from garden.slugs import NoteId
+
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+class LinkKind(str, enum.Enum):
+    WIKILINK = "wikilink"
+    EMBED = "embed"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link in one note, with where it stands so messages can point at it."""
+
+    source: NoteId
+    kind: LinkKind
+    raw: str
+    """Exactly as written, e.g. `[[Stockport#Events|the events]]`."""
+    target: str
+    """The name or path linked to, '' for a link to a heading of the same note."""
+    anchor: str | None
+    """The heading after `#`, if any."""
+    label: str | None
+    """The text after `|` (wikilinks) or between `[]` (Markdown links)."""
+    start: int
+    """Offset of the link in the note body."""
+    end: int
+    line: int
+    """1-based line in the file."""
+    col: int
+    """1-based column in the file."""
+    context: str
+    """The sentence the link stands in, as plain text (for "What links here")."""
+    alone_on_line: bool = False
+    """True when nothing else stands on the link's line: an embed there is a block."""
+
+    @property
+    def is_embed(self) -> bool:
+        return self.kind is LinkKind.EMBED
+
+
+def extract_links(
+    source: NoteId, body: str, body_line: int = 1, code: Masks | None = None
+) -> tuple[Link, ...]:
+    """Every link in `body` outside code and comments, in order. `body_line` is the file line
+    on which the body starts, so positions are the file's own."""
+    code = code or masks(body)
+    offsets = line_starts(body)
+    found: list[Link] = []
+    wiki_spans: list[tuple[int, int]] = []
+    for m in WIKILINK_RE.finditer(body):
+        start = m.start()
+        bracket = start + (1 if m["embed"] else 0)
+        if code.covers(start) or _escaped(body, bracket):
+            continue
+        if m["embed"] and _escaped(body, start):
+            start, embed = start + 1, False
+        else:
+            embed = bool(m["embed"])
+        target, anchor, label = split_wikilink(m["inner"])
+        kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
+        found.append(_link(source, kind, body, start, m.end(), target, anchor, label, offsets,
+                           body_line))
+        wiki_spans.append((m.start(), m.end()))
+    inside_wiki = Masks(wiki_spans)
+    for m in MD_LINK_RE.finditer(body):
+        if code.covers(m.start()) or inside_wiki.covers(m.start()):
+            continue
+        path, anchor = _note_destination(m["dest"], source)
+        if path is None:
+            continue
+        found.append(_link(source, LinkKind.MARKDOWN, body, m.start(), m.end(), path, anchor,
+                           m["label"], offsets, body_line))
+    found.sort(key=lambda link: link.start)
+    return tuple(found)
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """True when the character at `pos` follows an odd number of backslashes."""
+    count = 0
+    while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def _link(
+    source: NoteId,
+    kind: LinkKind,
+    body: str,
+    start: int,
+    end: int,
+    target: str,
+    anchor: str | None,
+    label: str | None,
+    offsets: list[int],
+    body_line: int,
+) -> Link:
+    line, col = line_col(offsets, start)
+    line_start = offsets[line]
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end < 0 else line_end
+    alone = not body[line_start:start].strip() and not body[end:line_end].strip()
+    return Link(
+        source=source,
+        kind=kind,
+        raw=body[start:end],
+        target=target,
+        anchor=anchor,
+        label=label,
+        start=start,
+        end=end,
+        line=body_line + line,
+        col=col,
+        context=sentence_around(body, start, end),
+        alone_on_line=alone,
+    )
+
+
+def _note_destination(dest: str, source: NoteId) -> tuple[str | None, str | None]:
+    """For a Markdown link to a `.md` file, its path under the notes folder (POSIX, with `.md`)
+    and anchor; (None, None) for anything else (web links, images, other files)."""
+    dest = dest.strip("<>").strip()
+    if not dest or _SCHEME_RE.match(dest) or dest.startswith(("#", "/")):
+        return None, None
+    path, _, anchor = dest.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if not path.lower().endswith(".md"):
+        return None, None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    return joined, (unquote(anchor) or None)

@@ -1,0 +1,63 @@
+"""The one place that reads note files: walk the notes folder (or take pre-read files from a
+site generator), parse every note, build the Garden, and collect every Issue."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from garden.check import check
+from garden.config import GardenConfig
+from garden.diagnostics import Issue, Severity, sort_issues
+from garden.graph import Garden
+from garden.note import Note, decode, parse_note
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A note file's path under the notes folder (POSIX) and its raw bytes."""
+
+    path: str
+    data: bytes
+
+
+def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
+    """Every `.md` file under `notes_dir`, sorted, skipping hidden files and folders."""
+    root = Path(notes_dir)
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(".md"):
+                continue
+            full = Path(dirpath) / name
+            found.append(SourceFile(full.relative_to(root).as_posix(), full.read_bytes()))
+    return found
+
+
+def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[Note], list[Issue]]:
+    notes: list[Note] = []
+    issues: list[Issue] = []
+    for source in files:
+        shown = config.display_path(source.path)
+        text, decode_issues = decode(source.data, shown)
+        note, note_issues = parse_note(source.path, text, shown)
+        issues += decode_issues + note_issues
+        if source.path == config.wanted_page:
+            issues.append(Issue(shown, 1, 1, Severity.ERROR, "reserved-name",
+                                f"{source.path} is the name of the generated "
+                                f"'{config.wanted_title}' page — rename this note"))
+        notes.append(note)
+    return notes, issues
+
+
+def load_garden(
+    files: Iterable[SourceFile], config: GardenConfig | None = None
+) -> tuple[Garden, list[Issue]]:
+    """Read → index → check. Never raises for bad notes: every problem is an Issue."""
+    config = config or GardenConfig()
+    notes, issues = load_notes(files, config)
+    garden = Garden(notes, config)
+    return garden, sort_issues(issues + check(garden))

@@ -1,0 +1,331 @@
+"""The small amount of Markdown structure the engine must see: where code and comments are
+(nothing in them is a link), headings, paragraphs and sentences.
+
+Every other module asks this one, so the checker and the renderer can never disagree about
+what is a link. Patterns are module constants, documented group by group.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+WIKILINK_RE = re.compile(
+    r"(?P<embed>!)?"  # `!` makes it an embed (transclusion)
+    r"\[\["
+    r"(?P<inner>[^\[\]\n]+?)"  # target[#anchor][|label], on one line, no brackets inside
+    r"\]\]"
+)
+"""A `[[wikilink]]` or `![[embed]]`; `inner` is split by `split_wikilink`."""
+
+MD_LINK_RE = re.compile(
+    r"(?<![!\\\]])"  # not an image, not escaped, not the tail of a reference link
+    r"\[(?P<label>[^\[\]\n]*)\]"  # [label]
+    r"\(\s*(?P<dest><[^<>\n]*>|[^()\s]+)"  # (destination, bare or in <angle brackets>
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"  # optional "title")
+)
+"""An inline Markdown link `[label](destination "title")`."""
+
+_FENCE_OPEN_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_INDENTED_RE = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_ATX_RE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_RE = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
+_ATTR_LIST_RE = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
+_ATTR_ID_RE = re.compile(r"#(?P<id>[\w\-:.]+)")
+_COMMENT_OPEN = "<!--"
+_COMMENT_CLOSE = "-->"
+_BACKTICKS_RE = re.compile(r"`+")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_TAG_RE = re.compile(r"<[^>\n]+>")
+_EMPHASIS_RE = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~|==")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~=<>])")
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of a note body, as the table of contents will see it."""
+
+    level: int
+    text: str
+    """Plain text, as slugified for the anchor."""
+    line: int
+    """0-based line within the body."""
+    custom_id: str | None = None
+    """An explicit `{#id}` (attr_list), which replaces the slug."""
+
+
+class Masks:
+    """Character ranges of a text that are code or HTML comments: never links, never headings."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [s for s, _ in spans]
+        self._spans = spans
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return list(self._spans)
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    offsets.extend(m.end() for m in re.finditer("\n", text))
+    return offsets
+
+
+def block_code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced and indented code blocks, as (start, end) offsets."""
+    lines = text.split("\n")
+    offsets = _line_offsets(text)
+    spans: list[tuple[int, int]] = []
+    fence: str | None = None
+    fence_start = 0
+    prev_blank = True
+    in_list = False
+    in_indented = False
+    for i, line in enumerate(lines):
+        start = offsets[i]
+        end = start + len(line)
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                spans.append((fence_start, end))
+                fence = None
+            continue
+        blank = not line.strip()
+        opened = _FENCE_OPEN_RE.match(line)
+        if opened and not (opened["fence"][0] == "`" and "`" in opened["info"]):
+            fence = opened["fence"]
+            fence_start = start
+            in_indented = False
+        elif not blank and _INDENTED_RE.match(line) and (in_indented or (prev_blank and not in_list)):
+            if in_indented:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+            in_indented = True
+        elif not blank:
+            in_indented = False
+            if _LIST_ITEM_RE.match(line):
+                in_list = True
+            elif prev_blank and not _INDENTED_RE.match(line):
+                in_list = False
+        prev_blank = blank
+    if fence is not None:
+        spans.append((fence_start, len(text)))
+    return spans
+
+
+def masks(text: str) -> Masks:
+    """Everything in `text` that is code (block or inline) or an HTML comment."""
+    blocks = block_code_spans(text)
+    block_masks = Masks(blocks)
+    spans = list(blocks)
+    pos = 0
+    while True:
+        start = text.find(_COMMENT_OPEN, pos)
+        if start < 0:
+            break
+        if block_masks.covers(start):
+            pos = start + 1
+            continue
+        close = text.find(_COMMENT_CLOSE, start + len(_COMMENT_OPEN))
+        end = len(text) if close < 0 else close + len(_COMMENT_CLOSE)
+        spans.append((start, end))
+        pos = end
+    covered = Masks(sorted(spans))
+    for start, end in _inline_code_spans(text, covered):
+        spans.append((start, end))
+    return Masks(_merge(spans))
+
+
+def _inline_code_spans(text: str, covered: Masks) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    while True:
+        opening = _BACKTICKS_RE.search(text, pos)
+        if not opening:
+            return spans
+        if covered.covers(opening.start()) or (
+            opening.start() > 0 and text[opening.start() - 1] == "\\"
+        ):
+            pos = opening.end()
+            continue
+        ticks = opening.group()
+        paragraph_end = _BLANK_LINE_RE.search(text, opening.end())
+        limit = paragraph_end.start() if paragraph_end else len(text)
+        closing = None
+        for candidate in _BACKTICKS_RE.finditer(text, opening.end(), limit):
+            if candidate.group() == ticks:
+                closing = candidate
+                break
+        if closing is None:
+            pos = opening.end()
+            continue
+        spans.append((opening.start(), closing.end()))
+        pos = closing.end()
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def headings(text: str, code: Masks | None = None) -> list[Heading]:
+    """ATX and setext headings outside code, with the plain text the toc will slugify."""
+    code = code or masks(text)
+    lines = text.split("\n")
+    offsets = _line_offsets(text)
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        if code.covers(offsets[i]):
+            continue
+        atx = _ATX_RE.match(line)
+        if atx:
+            found.append(_heading(len(atx["hashes"]), atx["text"] or "", i))
+            continue
+        setext = _SETEXT_RE.match(line)
+        if setext and i > 0 and _is_paragraph_line(lines[i - 1]) and not code.covers(offsets[i - 1]):
+            if i > 1 and lines[i - 2].strip() and _is_paragraph_line(lines[i - 2]):
+                continue
+            level = 1 if setext["bar"][0] == "=" else 2
+            found.append(_heading(level, lines[i - 1], i - 1))
+    return found
+
+
+def _is_paragraph_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not (
+        _ATX_RE.match(line) or _LIST_ITEM_RE.match(line) or stripped.startswith((">", "<", "|"))
+    )
+
+
+def _heading(level: int, raw: str, line: int) -> Heading:
+    custom_id = None
+    attrs = _ATTR_LIST_RE.search(raw)
+    if attrs:
+        id_match = _ATTR_ID_RE.search(attrs["attrs"])
+        custom_id = id_match["id"] if id_match else None
+        raw = raw[: attrs.start()]
+    return Heading(level=level, text=plain_text(raw), line=line, custom_id=custom_id)
+
+
+def split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
+    """`Target#Anchor|Label` → (target, anchor, label). `\\|` (inside tables) also separates."""
+    inner = inner.replace("\\|", "|")
+    target, _, label = inner.partition("|")
+    name, hash_, anchor = target.partition("#")
+    return name.strip(), (anchor.strip() if hash_ else None), (label.strip() if label else None)
+
+
+def wikilink_text(inner: str) -> str:
+    """What a reader sees for a wikilink: the label, else the target (`Note › Heading`)."""
+    target, anchor, label = split_wikilink(inner)
+    if label:
+        return label
+    if anchor and target:
+        return f"{target} › {anchor}"
+    return anchor or target
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown reduced to the text a reader sees (for anchors, descriptions, contexts)."""
+    text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), markdown)
+    text = _IMAGE_RE.sub(r"\1", text)
+    text = MD_LINK_RE.sub(lambda m: m["label"], text)
+    text = _INLINE_CODE_RE.sub(lambda m: m.group(2).strip(), text)
+    text = _TAG_RE.sub("", text)
+    text = _EMPHASIS_RE.sub("", text)
+    text = _ESCAPE_RE.sub(r"\1", text)
+    return _SPACES_RE.sub(" ", html.unescape(text)).strip()
+
+
+def first_paragraph(text: str, code: Masks | None = None) -> str:
+    """The first paragraph of prose: not a heading, code, list, table, quote or HTML."""
+    code = code or masks(text)
+    offsets = _line_offsets(text)
+    paragraph: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        usable = (
+            stripped
+            and not code.covers(offsets[i] + len(line) - len(line.lstrip()))
+            and not _ATX_RE.match(line)
+            and not _LIST_ITEM_RE.match(line)
+            and not stripped.startswith(("<", "|", ">", "![", "---", "***", "==="))
+        )
+        if usable:
+            paragraph.append(stripped)
+        elif paragraph:
+            break
+    return plain_text(" ".join(paragraph))
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """Cut at a word boundary, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
+    """The plain-text sentence of `text` in which the span [start, end) stands.
+
+    Link contexts for "What links here": the paragraph (or the list item or table row) is cut
+    into sentences, looking through `[[...]]` so a dot inside a link does not end a sentence.
+    """
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if _LIST_ITEM_RE.match(line) or line.lstrip().startswith(("|", "#")):
+        para_start, para_end = line_start, line_end
+    paragraph = text[para_start:para_end]
+    masked = WIKILINK_RE.sub(lambda m: "x" * len(m.group()), paragraph)
+    masked = MD_LINK_RE.sub(lambda m: "x" * len(m.group()), masked)
+    rel_start = start - para_start
+    sentence_start = 0
+    sentence_end = len(paragraph)
+    for boundary in _SENTENCE_END_RE.finditer(masked):
+        if boundary.end() <= rel_start:
+            sentence_start = boundary.end()
+        elif boundary.start() >= rel_start:
+            sentence_end = boundary.start() + 1
+            break
+    sentence = paragraph[sentence_start:sentence_end]
+    sentence = re.sub(r"^\s*(?:[-*+]|\d+[.)]|#+|>)\s+", "", sentence)
+    # Table cells: drop the bars between cells, but not the `|` inside [[target|label]].
+    sentence = WIKILINK_RE.sub(lambda m: m.group().replace("|", "\x00"), sentence)
+    sentence = sentence.replace("|", " ").replace("\x00", "|")
+    return shorten(plain_text(sentence), limit)
+
+
+def line_col(offsets: list[int], pos: int) -> tuple[int, int]:
+    """0-based line and 1-based column of `pos`, given `line_starts(text)`."""
+    line = bisect.bisect_right(offsets, pos) - 1
+    return line, pos - offsets[line] + 1
+
+
+def line_starts(text: str) -> list[int]:
+    return _line_offsets(text)

@@ -1,0 +1,135 @@
+"""Which note a link points at: DESIGN's resolution rules, in one place for checker and renderer.
+
+Keys are compared after `slugs.normalise`. Levels are tried in order and the first level with
+any match decides: (1) the path form (only for targets with a `/`), (2) file name and title,
+(3) aliases. Several matches in
+one level are settled by the linking note's own folder, then the nearest folder above it.
+"""
+
+from __future__ import annotations
+
+import enum
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from garden.links import Link, LinkKind
+from garden.note import Note
+from garden.slugs import NoteId, Slugify, default_slugify, folder_of, normalise, unique_anchors
+
+
+class Status(str, enum.Enum):
+    RESOLVED = "resolved"
+    WANTED = "wanted"
+    """No note has this name yet: an invitation to write it."""
+    AMBIGUOUS = "ambiguous"
+    BROKEN = "broken"
+    """A Markdown link to a `.md` path that is not a note, or an empty link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What one link points at."""
+
+    link: Link
+    status: Status
+    target: NoteId | None = None
+    anchor: str | None = None
+    """The id of the heading linked to on the target page, when it exists."""
+    anchor_missing: bool = False
+    """The link names a heading the target does not have."""
+    candidates: tuple[NoteId, ...] = ()
+    """For ambiguous links, every note that matched."""
+    wanted_key: str | None = None
+    """For wanted links, the normalised name (the wanted note's identity)."""
+
+
+class Resolver:
+    """Name indexes over the published notes, built once; each lookup is O(1) plus candidates."""
+
+    def __init__(
+        self, notes: Iterable[Note], slugify: Slugify = default_slugify, separator: str = "-"
+    ) -> None:
+        self._notes: dict[NoteId, Note] = {note.id: note for note in notes}
+        self._by_path: dict[str, list[NoteId]] = defaultdict(list)
+        self._by_name: dict[str, list[NoteId]] = defaultdict(list)
+        self._by_alias: dict[str, list[NoteId]] = defaultdict(list)
+        for nid, note in sorted(self._notes.items()):
+            self._by_path[normalise(nid)].append(nid)
+            names = {normalise(posixpath.basename(nid)), normalise(note.title)}
+            for name in sorted(names):
+                self._by_name[name].append(nid)
+            for alias in sorted({normalise(a) for a in note.aliases}):
+                self._by_alias[alias].append(nid)
+        self._slugify = slugify
+        self._separator = separator
+        self._anchors: dict[NoteId, Mapping[str, str]] = {}
+
+    def heading_ids(self, nid: NoteId) -> tuple[str, ...]:
+        """The id MkDocs' toc gives each of the note's headings, in order."""
+        note = self._notes[nid]
+        slugs = unique_anchors((h.text for h in note.headings), self._slugify, self._separator)
+        return tuple(h.custom_id or slug for h, slug in zip(note.headings, slugs))
+
+    def anchors(self, nid: NoteId) -> Mapping[str, str]:
+        """Heading name (normalised) or id → the heading's id on the page."""
+        if nid not in self._anchors:
+            table: dict[str, str] = {}
+            for heading, anchor in zip(self._notes[nid].headings, self.heading_ids(nid)):
+                table.setdefault(normalise(heading.text), anchor)
+                table.setdefault(anchor, anchor)
+            self._anchors[nid] = table
+        return self._anchors[nid]
+
+    def resolve(self, link: Link) -> Resolution:
+        if link.kind is LinkKind.MARKDOWN:
+            return self._resolve_path(link)
+        if not link.target:
+            if link.anchor is None:
+                return Resolution(link, Status.BROKEN)
+            return self._with_anchor(link, link.source)
+        key = normalise(link.target)
+        # A bare name is not a path form: `[[Stockport]]` must reach `places/stockport` by the
+        # folder rule even when a top-level `stockport.md` exists (as in Obsidian).
+        levels = (self._by_path, self._by_name, self._by_alias) if "/" in key else (
+            self._by_name, self._by_alias)
+        for index in levels:
+            matches = index.get(key)
+            if not matches:
+                continue
+            chosen = nearest(link.source, matches)
+            if chosen is None:
+                return Resolution(link, Status.AMBIGUOUS, candidates=tuple(matches))
+            return self._with_anchor(link, chosen)
+        return Resolution(link, Status.WANTED, wanted_key=key)
+
+    def _resolve_path(self, link: Link) -> Resolution:
+        nid = NoteId(link.target[:-3])
+        if nid in self._notes:
+            return self._with_anchor(link, nid)
+        return Resolution(link, Status.BROKEN)
+
+    def _with_anchor(self, link: Link, target: NoteId) -> Resolution:
+        if not link.anchor:
+            return Resolution(link, Status.RESOLVED, target=target)
+        table = self.anchors(target)
+        anchor = table.get(normalise(link.anchor)) or table.get(link.anchor)
+        return Resolution(
+            link, Status.RESOLVED, target=target, anchor=anchor, anchor_missing=anchor is None
+        )
+
+
+def nearest(source: NoteId, candidates: list[NoteId]) -> NoteId | None:
+    """The one candidate in the source's folder, else in the nearest folder above it; None when
+    that is not exactly one (the link is ambiguous)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    folder = folder_of(source)
+    while True:
+        here = [c for c in candidates if folder_of(c) == folder]
+        if len(here) == 1:
+            return here[0]
+        if len(here) > 1 or not folder:
+            return None
+        folder = posixpath.dirname(folder)
