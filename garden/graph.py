@@ -103,7 +103,7 @@ class Garden:
 
     @cached_property
     def wanted(self) -> tuple[Wanted, ...]:
-        """Wanted notes by name, each with the links that want it (in note, then line order)."""
+        """Wanted notes by name, each with the links that want it (by note title, then position)."""
         entries = []
         for node, data in self.graph.nodes(data=True):
             if not data["wanted"]:
@@ -111,7 +111,7 @@ class Garden:
             links = sorted(
                 (lk for src in self.graph.predecessors(node)
                  for lk in self.graph.edges[src, node]["links"]),
-                key=lambda lk: (lk.source, lk.start),
+                key=lambda lk: (self.notes[lk.source].title.casefold(), lk.source, lk.start),
             )
             entries.append((node[len(WANTED_PREFIX):], links[0].target, tuple(links)))
         entries.sort(key=lambda e: (e[1].casefold(), e[0]))
