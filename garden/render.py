@@ -83,12 +83,13 @@ def _render_link(res: Resolution, garden: Garden, host: NoteId, stack: tuple[Not
 
 
 def link_text(link: Link, target: Note | None) -> str:
-    """What a reader sees: the label, else the name as written (a path form shows the title)."""
+    """What a reader sees: the label, else the name as written (a path form shows the title,
+    or its last part while the note is not written)."""
     if link.label:
         return link.label
     name = link.target
-    if target is not None and "/" in name:
-        name = target.title
+    if "/" in name:
+        name = target.title if target is not None else name.rsplit("/", 1)[-1]
     if link.anchor:
         return f"{name} › {link.anchor}" if name else link.anchor
     return name
