@@ -208,6 +208,13 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
         line, col, _ = positions.get(key, (2, 1, None))
         return line, col
 
+    def value_where(key: str) -> tuple[int, int]:
+        """Where the value starts (a wrong value is pointed at, not its key)."""
+        _, _, node = positions.get(key, (2, 1, None))
+        if node is None:
+            return where(key)
+        return node.start_mark.line + 2, node.start_mark.column + 1
+
     def item_where(key: str, index: int) -> tuple[int, int]:
         _, _, node = positions.get(key, (2, 1, None))
         if isinstance(node, yaml.SequenceNode) and index < len(node.value):
@@ -227,6 +234,7 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
             continue
         if value is None:
             continue
+        line, col = value_where(key_text)
         if key_text in ("title", "description"):
             text = _scalar_text(value)
             if text is None:
