@@ -1,4 +1,6 @@
-"""Exceptions the core raises only for misuse by a caller (never for bad notes: those are Issues)."""
+"""Exceptions the core raises only when a caller misuses it.
+
+Bad notes never raise: their problems are Issues."""
 
 from __future__ import annotations
 

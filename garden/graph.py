@@ -122,7 +122,7 @@ class Garden:
         )[1:]
         return tuple(
             Wanted(key, title, anchor, links)
-            for (key, title, links), anchor in zip(entries, anchors)
+            for (key, title, links), anchor in zip(entries, anchors, strict=True)
         )
 
     @cached_property

@@ -35,17 +35,26 @@ _ATX_RE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]
 _SETEXT_RE = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
 _ATTR_LIST_RE = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
 _ATTR_ID_RE = re.compile(r"#(?P<id>[\w\-:.]+)")
-_COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 _BACKTICKS_RE = re.compile(r"`+")
+_INLINE_OPEN_RE = re.compile(r"(?P<comment><!--)|`+")
+"""What opens a comment or a code span; the first one in the text wins."""
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 _INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_TAG_RE = re.compile(r"<[^>\n]+>")
-_EMPHASIS_RE = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~|==")
+_TAG_RE = re.compile(r"</?[A-Za-z][^>\n]*>")  # a tag starts with a name: `1 < 2 > 0` is text
+_EMPHASIS_RE = re.compile(
+    r"(?P<mark>\*{1,3}|~~|==)(?P<text>\S(?:.*?\S)?)(?P=mark)"  # *em*, **strong**, ~~del~~, ==mark==
+    r"|(?<!\w)(?P<under>_{1,3})(?P<utext>\S(?:.*?\S)?)(?P=under)(?!\w)",  # _em_ only at word edges
+    re.S,
+)
+"""Paired emphasis; a lone `*` or `_` (`snake_case_`, `2 * 3`) is text, as Python-Markdown has it."""
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~=<>])")
+_STASHED = 0xE000
+"""Escaped characters wait in the private-use area while emphasis and tags are removed."""
+_STASHED_RE = re.compile("[\uE000-\uE07F]")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -109,7 +118,9 @@ def block_code_spans(text: str) -> list[tuple[int, int]]:
             fence = opened["fence"]
             fence_start = start
             in_indented = False
-        elif not blank and _INDENTED_RE.match(line) and (in_indented or (prev_blank and not in_list)):
+        elif not blank and _INDENTED_RE.match(line) and (
+            in_indented or (prev_blank and not in_list)
+        ):
             if in_indented:
                 spans[-1] = (spans[-1][0], end)
             else:
@@ -128,53 +139,44 @@ def block_code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def masks(text: str) -> Masks:
-    """Everything in `text` that is code (block or inline) or an HTML comment."""
-    blocks = block_code_spans(text)
-    block_masks = Masks(blocks)
-    spans = list(blocks)
+    """Everything in `text` that is code (block or inline) or an HTML comment.
+
+    Outside code blocks, comments and code spans are found in one left-to-right scan, so
+    whichever opens first wins: `` `<!--` `` is code, and a backtick inside a comment is not.
+    """
+    blocks = Masks(block_code_spans(text))
+    spans = blocks.spans
     pos = 0
     while True:
-        start = text.find(_COMMENT_OPEN, pos)
-        if start < 0:
-            break
-        if block_masks.covers(start):
-            pos = start + 1
-            continue
-        close = text.find(_COMMENT_CLOSE, start + len(_COMMENT_OPEN))
-        end = len(text) if close < 0 else close + len(_COMMENT_CLOSE)
-        spans.append((start, end))
-        pos = end
-    covered = Masks(sorted(spans))
-    for start, end in _inline_code_spans(text, covered):
-        spans.append((start, end))
-    return Masks(_merge(spans))
-
-
-def _inline_code_spans(text: str, covered: Masks) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    while True:
-        opening = _BACKTICKS_RE.search(text, pos)
+        opening = _INLINE_OPEN_RE.search(text, pos)
         if not opening:
-            return spans
-        if covered.covers(opening.start()) or (
-            opening.start() > 0 and text[opening.start() - 1] == "\\"
-        ):
+            return Masks(_merge(spans))
+        start = opening.start()
+        if blocks.covers(start):
+            pos = start + 1
+        elif opening["comment"]:
+            close = text.find(_COMMENT_CLOSE, opening.end())
+            end = len(text) if close < 0 else close + len(_COMMENT_CLOSE)
+            spans.append((start, end))
+            pos = end
+        elif start > 0 and text[start - 1] == "\\":
             pos = opening.end()
-            continue
-        ticks = opening.group()
-        paragraph_end = _BLANK_LINE_RE.search(text, opening.end())
-        limit = paragraph_end.start() if paragraph_end else len(text)
-        closing = None
-        for candidate in _BACKTICKS_RE.finditer(text, opening.end(), limit):
-            if candidate.group() == ticks:
-                closing = candidate
-                break
-        if closing is None:
-            pos = opening.end()
-            continue
-        spans.append((opening.start(), closing.end()))
-        pos = closing.end()
+        else:
+            closing = _closing_backticks(text, opening)
+            if closing is not None:
+                spans.append((start, closing))
+            pos = closing or opening.end()
+
+
+def _closing_backticks(text: str, opening: re.Match[str]) -> int | None:
+    """The end of the run of backticks that closes a code span, within the paragraph."""
+    ticks = opening.group()
+    paragraph_end = _BLANK_LINE_RE.search(text, opening.end())
+    limit = paragraph_end.start() if paragraph_end else len(text)
+    for candidate in _BACKTICKS_RE.finditer(text, opening.end(), limit):
+        if candidate.group() == ticks:
+            return candidate.end()
+    return None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,7 +203,8 @@ def headings(text: str, code: Masks | None = None) -> list[Heading]:
             found.append(_heading(len(atx["hashes"]), atx["text"] or "", i))
             continue
         setext = _SETEXT_RE.match(line)
-        if setext and i > 0 and _is_paragraph_line(lines[i - 1]) and not code.covers(offsets[i - 1]):
+        underlines_text = i > 0 and _is_paragraph_line(lines[i - 1])
+        if setext and underlines_text and not code.covers(offsets[i - 1]):
             if i > 1 and lines[i - 2].strip() and _is_paragraph_line(lines[i - 2]):
                 continue
             level = 1 if setext["bar"][0] == "=" else 2
@@ -250,9 +253,14 @@ def plain_text(markdown: str) -> str:
     text = _IMAGE_RE.sub(r"\1", text)
     text = MD_LINK_RE.sub(lambda m: m["label"], text)
     text = _INLINE_CODE_RE.sub(lambda m: m.group(2).strip(), text)
+    text = _ESCAPE_RE.sub(lambda m: chr(_STASHED + ord(m[1])), text)
     text = _TAG_RE.sub("", text)
-    text = _EMPHASIS_RE.sub("", text)
-    text = _ESCAPE_RE.sub(r"\1", text)
+    while True:
+        stripped = _EMPHASIS_RE.sub(lambda m: m["text"] or m["utext"], text)
+        if stripped == text:
+            break
+        text = stripped
+    text = _STASHED_RE.sub(lambda m: chr(ord(m.group()) - _STASHED), text)
     return _SPACES_RE.sub(" ", html.unescape(text)).strip()
 
 

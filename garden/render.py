@@ -66,9 +66,9 @@ def _render_link(res: Resolution, garden: Garden, host: NoteId, stack: tuple[Not
         return link.raw
     if res.status is Status.RESOLVED:
         target = garden.notes[res.target]
-        if link.is_embed and link.alone_on_line:
-            if res.target not in stack and len(stack) <= garden.config.embed_depth:
-                return _embed(res, target, garden, host, stack)
+        embeddable = res.target not in stack and len(stack) <= garden.config.embed_depth
+        if link.is_embed and link.alone_on_line and embeddable:
+            return _embed(res, target, garden, host, stack)
         dest = relative_source_link(host, target.path, res.anchor)
         return f"[{escape_label(link_text(link, target))}]({dest})"
     text = html.escape(link_text(link, None))
@@ -128,7 +128,8 @@ def _section(note: Note, anchor: str, garden: Garden) -> tuple[int, int] | None:
     for line in note.body.split("\n"):
         offsets.append(offsets[-1] + len(line) + 1)
     start: Heading | None = None
-    for heading, heading_id in zip(note.headings, garden.resolver.heading_ids(note.id)):
+    ids = garden.resolver.heading_ids(note.id)
+    for heading, heading_id in zip(note.headings, ids, strict=True):
         if start is None and heading_id == anchor:
             start = heading
         elif start is not None and heading.level <= start.level:

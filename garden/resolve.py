@@ -70,13 +70,14 @@ class Resolver:
         """The id MkDocs' toc gives each of the note's headings, in order."""
         note = self._notes[nid]
         slugs = unique_anchors((h.text for h in note.headings), self._slugify, self._separator)
-        return tuple(h.custom_id or slug for h, slug in zip(note.headings, slugs))
+        return tuple(h.custom_id or slug for h, slug in zip(note.headings, slugs, strict=True))
 
     def anchors(self, nid: NoteId) -> Mapping[str, str]:
         """Heading name (normalised) or id → the heading's id on the page."""
         if nid not in self._anchors:
             table: dict[str, str] = {}
-            for heading, anchor in zip(self._notes[nid].headings, self.heading_ids(nid)):
+            headings = self._notes[nid].headings
+            for heading, anchor in zip(headings, self.heading_ids(nid), strict=True):
                 table.setdefault(normalise(heading.text), anchor)
                 table.setdefault(anchor, anchor)
             self._anchors[nid] = table

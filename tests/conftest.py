@@ -109,9 +109,11 @@ class Site:
         return target, unquote(parts.fragment)
 
 
-def build_fixture(tmp_path_factory: pytest.TempPathFactory, name: str, directory_urls: bool) -> Site:
-    root = write_garden(tmp_path_factory.mktemp(f"{name}-{directory_urls}"), FIXTURES / name / "notes",
-                        directory_urls=directory_urls)
+def build_fixture(
+    tmp_path_factory: pytest.TempPathFactory, name: str, directory_urls: bool
+) -> Site:
+    root = write_garden(tmp_path_factory.mktemp(f"{name}-{directory_urls}"),
+                        FIXTURES / name / "notes", directory_urls=directory_urls)
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return Site(root, directory_urls)

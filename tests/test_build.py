@@ -15,7 +15,8 @@ BAD_NOTES: dict[str, tuple[bytes, str]] = {
     "wrong-type": (b"---\ntitle: Bad\ntags: {a: 1}\n---\nBody.\n", "notes/bad.md:3:"),
     "unknown-type": (b"---\ntype: organization\n---\nBody.\n", "did you mean 'organisation'"),
     "empty": (b"", "notes/bad.md:1:1: error: this note is empty"),
-    "not-utf8": (b"---\ntitle: Bad\n---\nline four\ncaf\xe9 line five\n", "notes/bad.md:5:4: error"),
+    "not-utf8": (b"---\ntitle: Bad\n---\nline four\ncaf\xe9 line five\n",
+                 "notes/bad.md:5:4: error"),
     "ambiguous": (b"Links to [[Twin]].\n", "notes/bad.md:1:10: error: [[Twin]] matches 2 notes"),
 }
 

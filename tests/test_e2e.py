@@ -42,16 +42,17 @@ def test_wikilinks_become_links_with_labels(e2e_site: Site) -> None:
 
 def test_heading_link_lands_on_the_toc_id_of_a_non_ascii_heading(e2e_site: Site) -> None:
     links = {a.get_text(): a["href"] for a in links_in_content(e2e_site, "index")}
-    target, fragment = e2e_site.follow("index", links["Stockport › Café society"])
+    _, fragment = e2e_site.follow("index", links["Stockport › Café society"])
     assert fragment == "café-society"
     heading = e2e_site.soup("places/stockport").find(id=fragment)
     assert heading.name == "h2" and heading.get_text().startswith("Café society")
 
 
 def test_link_to_a_heading_of_the_same_note(e2e_site: Site) -> None:
-    links = {a.get_text(): a["href"] for a in links_in_content(e2e_site, "places/north/eden valley")}
-    target, fragment = e2e_site.follow("places/north/eden valley", links["the notes below"])
-    assert target == e2e_site.file_for("places/north/eden valley") and fragment == "notes"
+    eden = "places/north/eden valley"
+    links = {a.get_text(): a["href"] for a in links_in_content(e2e_site, eden)}
+    target, fragment = e2e_site.follow(eden, links["the notes below"])
+    assert target == e2e_site.file_for(eden) and fragment == "notes"
 
 
 def test_code_comments_and_escapes_are_not_links(e2e_site: Site) -> None:
@@ -108,7 +109,8 @@ def test_sources_section_and_meta_description(e2e_site: Site) -> None:
     assert source.get_text() == "Stockport town hall tour"
     assert source["href"] == "https://example.org/stockport"
     described = e2e_site.soup("ideas/your-square-mile").find("meta", attrs={"name": "description"})
-    assert described["content"] == "A plan to help people act together within walking distance of home."
+    assert described["content"] == (
+        "A plan to help people act together within walking distance of home.")
     defaulted = e2e_site.soup("policy/lonely").find("meta", attrs={"name": "description"})
     assert defaulted["content"] == "Nothing links here. It links to Home."
 

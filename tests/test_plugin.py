@@ -26,7 +26,8 @@ def test_core_urls_equal_mkdocs_file_urls(tmp_path: Path, directory_urls: bool) 
 def test_disabled_plugin_leaves_wikilinks_as_text(tmp_path: Path) -> None:
     root = write_garden(tmp_path, {"index.md": "See [[Other]].\n", "other.md": "Other.\n"})
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - garden\n", "  - garden:\n      enabled: false\n"))
+    config.write_text(
+        config.read_text().replace("  - garden\n", "  - garden:\n      enabled: false\n"))
     assert mkdocs_build(root).returncode == 0
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "[[Other]]" in html
