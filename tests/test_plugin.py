@@ -44,3 +44,20 @@ def test_wanted_page_name_is_configurable(tmp_path: Path) -> None:
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="garden-wanted" href="todo/#missing"' in html
     assert "To write" in (root / "site" / "todo" / "index.html").read_text(encoding="utf-8")
+
+
+def test_heading_links_follow_the_default_toc_slugify_too(tmp_path: Path) -> None:
+    root = write_garden(tmp_path, {
+        "index.md": "See [[Other#Café society]] and [[Other#Café society|again]].\n",
+        "other.md": "# Other\n\n## Café society\n\n## Café society\n\nBack to [[index]].\n",
+    })
+    config = root / "mkdocs.yml"
+    text = config.read_text()
+    start = text.index("  - toc:")
+    config.write_text(text[:start] + "  - toc\n" + text[text.index("  - attr_list"):])
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    index = (root / "site" / "index.html").read_text(encoding="utf-8")
+    other = (root / "site" / "other" / "index.html").read_text(encoding="utf-8")
+    assert 'href="other/#cafe-society"' in index
+    assert 'id="cafe-society"' in other and 'id="cafe-society_1"' in other
