@@ -9,7 +9,7 @@ from garden.diagnostics import Issue, Severity
 from garden.graph import Garden
 from garden.links import Link, LinkKind
 from garden.resolve import Resolution, Status
-from garden.slugs import source_path
+from garden.slugs import NoteId, source_path
 
 
 def check(garden: Garden) -> list[Issue]:
@@ -41,8 +41,14 @@ def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
         if link.target.startswith("../"):
             return _at(path, link, Severity.ERROR, "broken-link",
                        f"{link.raw} points outside the notes folder — link to a note inside it")
-        guess = difflib.get_close_matches(link.target, [n.path for n in garden.notes.values()], 1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "check the file name"
+        if NoteId(link.target[:-3]) in garden.notes:  # a note, yet not a link target: a draft
+            return _at(path, link, Severity.ERROR, "broken-link",
+                       f"{link.raw} links to {shown(link.target)}, which is a draft (draft: true) "
+                       "and is not published — publish it, or link to it once it is")
+        # Compared without `.md`, which every path shares and would make any path look close.
+        paths = {n.id: n.path for n in garden.published}
+        guess = difflib.get_close_matches(link.target[:-3], list(paths), 1)
+        hint = f"did you mean '{paths[guess[0]]}'?" if guess else "check the file name"
         return _at(path, link, Severity.ERROR, "broken-link",
                    f"{link.raw} links to {shown(link.target)}, which does not exist — {hint}")
     if res.status is Status.BROKEN:

@@ -38,8 +38,11 @@ def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
 
 
 def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[Note], list[Issue]]:
+    """Every file as a Note. Two files with one id (`a.md`, `a.MD`) keep the first, and the
+    second is named in an error rather than silently replaced."""
     notes: list[Note] = []
     issues: list[Issue] = []
+    paths: dict[str, str] = {}
     for source in files:
         shown = config.display_path(source.path)
         text, decode_issues = decode(source.data, shown)
@@ -49,6 +52,13 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
             issues.append(Issue(shown, 1, 1, Severity.ERROR, "reserved-name",
                                 f"{source.path} is the name of the generated "
                                 f"'{config.wanted_title}' page — rename this note"))
+        if note.id in paths:
+            issues.append(Issue(shown, 1, 1, Severity.ERROR, "duplicate-note",
+                                f"{source.path} is the same note as {paths[note.id]} to the "
+                                "garden (the names differ only in the case of .md) — rename "
+                                "or remove one of them"))
+            continue
+        paths[note.id] = source.path
         notes.append(note)
     return notes, issues
 

@@ -50,7 +50,8 @@ _EMPHASIS_RE = re.compile(
     r"|(?<!\w)(?P<under>_{1,3})(?P<utext>\S(?:.*?\S)?)(?P=under)(?!\w)",  # _em_ only at word edges
     re.S,
 )
-"""Paired emphasis; a lone `*` or `_` (`snake_case_`, `2 * 3`) is text, as Python-Markdown has it."""
+"""Paired emphasis only: a lone `*` or `_` (`snake_case_`, `2 * 3`) stays text, as in
+Python-Markdown."""
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~=<>])")
 _STASHED = 0xE000
 """Escaped characters wait in the private-use area while emphasis and tags are removed."""
@@ -132,7 +133,8 @@ def block_code_spans(text: str) -> list[tuple[int, int]]:
                 in_list = True
             elif prev_blank and not _INDENTED_RE.match(line):
                 in_list = False
-        prev_blank = blank
+        # A heading is one line and never continues: an indented line after it is code.
+        prev_blank = blank or bool(_ATX_RE.match(line))
     if fence is not None:
         spans.append((fence_start, len(text)))
     return spans
@@ -265,16 +267,18 @@ def plain_text(markdown: str) -> str:
 
 
 def first_paragraph(text: str, code: Masks | None = None) -> str:
-    """The first paragraph of prose: not a heading, code, list, table, quote or HTML."""
+    """The first paragraph of prose: not a heading (ATX or setext), code, list, table, quote
+    or HTML."""
     code = code or masks(text)
     offsets = _line_offsets(text)
+    heading_lines = {h.line for h in headings(text, code)}
     paragraph: list[str] = []
     for i, line in enumerate(text.split("\n")):
         stripped = line.strip()
         usable = (
             stripped
             and not code.covers(offsets[i] + len(line) - len(line.lstrip()))
-            and not _ATX_RE.match(line)
+            and i not in heading_lines
             and not _LIST_ITEM_RE.match(line)
             and not stripped.startswith(("<", "|", ">", "![", "---", "***", "==="))
         )

@@ -48,11 +48,15 @@ def normalise(name: str) -> str:
     """The form in which link targets and note keys are compared.
 
     NFKC, case-folded, runs of spaces, `-` and `_` as one space, trimmed, a trailing `.md` dropped.
+    Idempotent, so a normalised key can be normalised again: NFKC is applied again after
+    case folding (`ß` + accent folds to `ss` + a combining accent that NFKC composes), and the
+    `.md` is dropped after trimming, as often as it ends the name (`a.md_`, `a.md.md`).
     """
-    text = unicodedata.normalize("NFKC", name).casefold().strip()
-    if text.endswith(".md"):
-        text = text[:-3]
-    return _SEPARATORS_RE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    text = _SEPARATORS_RE.sub(" ", text).strip()
+    while text.endswith(".md"):
+        text = text[:-3].rstrip()
+    return text
 
 
 def readable_name(nid: NoteId) -> str:
