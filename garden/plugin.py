@@ -22,6 +22,7 @@ from garden.diagnostics import count
 from garden.errors import ConfigError
 from garden.graph import Garden
 from garden.loader import SourceFile, load_garden
+from garden.note import Note
 from garden.render import page_meta, render_markdown, wanted_page_markdown
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
@@ -132,7 +133,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         }
         return context
 
-    def _note(self, page: Page):
+    def _note(self, page: Page) -> Note | None:
+        """The note behind a page; None for generated pages and when the plugin is off."""
         if not self.config.enabled or self.garden is None or page.file.generated_by:
             return None
         return self.garden.notes.get(note_id(page.file.src_uri))
