@@ -79,9 +79,6 @@ class Garden:
                     graph.add_edge(note.id, target, links=[res.link])
         return graph
 
-    def is_published(self, nid: str) -> bool:
-        return nid in self.graph and not self.graph.nodes[nid]["wanted"]
-
     def backlinks(self, nid: NoteId) -> list[Backlink]:
         """Notes linking here, ordered by title then id, each with its links' sentences."""
         if nid not in self.graph:
