@@ -197,7 +197,8 @@ def _diff(args: argparse.Namespace) -> int:
     renames = pair_renames({f.path: f.data for f in before}, {f.path: f.data for f in after},
                            detected)
     changes = diff_gardens(old, new, renames)
-    shown = (args.base, args.head or "the notes on disk")
+    shown = (f"{args.base} ({base[:7]})",
+             f"{args.head} ({head[:7]})" if head else "the notes on disk")
     formatter = format_markdown if args.format == "markdown" else format_text
     print(formatter(changes, *shown), end="")
     return EXIT_OK

@@ -170,7 +170,7 @@ def test_garden_diff_between_two_commits(tmp_path: Path) -> None:
     result = garden_cli(repo, "diff", base[:10], head)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"The garden from {base[:10]} to {head}:\n\n"
+        f"The garden from {base[:10]} ({base[:7]}) to {head} ({head[:7]}):\n\n"
         "Notes added (1):\n  Leeds (notes/places/leeds.md)\n\n"
         "Notes renamed (1):\n"
         "  Stockport (notes/places/stockport.md → notes/places/north/stockport.md): text\n\n"
@@ -187,7 +187,9 @@ def test_garden_diff_against_the_notes_on_disk(tmp_path: Path) -> None:
     (repo / "notes" / "new.md").write_text("---\ntags: [fresh]\n---\nSee [[Home]].\n")
     result = garden_cli(repo, "diff", "main", "--format", "markdown")
     assert result.returncode == 0, result.stderr
-    assert "From `main` to `the notes on disk`: 1 notes added, 1 notes renamed" in result.stdout
+    sha = git(repo, "rev-parse", "--short=7", "main")
+    assert (f"From `main ({sha})` to `the notes on disk`: 1 notes added, 1 notes renamed"
+            in result.stdout)
     assert "- **Old Idea** (`notes/old-idea.md` → `notes/ideas.md`)\n" in result.stdout
     assert "### Tags added\n\n- fresh\n" in result.stdout
 
@@ -222,4 +224,3 @@ def test_garden_diff_outside_git(tmp_path: Path) -> None:
     result = garden_cli(tmp_path, "diff", "main")
     assert result.returncode == 2
     assert "notes is not inside a git repository" in result.stderr
-    git(tmp_path, "--version")  # git itself is there: the message is about the folder
