@@ -7,6 +7,7 @@ build (so `mkdocs serve` rebuilds show every backlink change).
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from garden.graph import Garden
 from garden.loader import SourceFile, load_garden
 from garden.note import Note
 from garden.render import page_meta, render_markdown, wanted_page_markdown
+from garden.scaffold import new_file_base, wanted_note_url
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
 
@@ -96,8 +98,10 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 files.remove(file)
         cfg = self.garden_config
         if files.get_file_from_path(cfg.wanted_page) is None:
+            base = new_file_base(config.repo_url, config.edit_uri, cfg.notes_label)
+            write = partial(wanted_note_url, base) if base else None
             files.append(File.generated(config, cfg.wanted_page,
-                                        content=wanted_page_markdown(self.garden)))
+                                        content=wanted_page_markdown(self.garden, write)))
         files.append(File.generated(config, cfg.graph_json, content=graph_json(self.garden)))
         return files
 

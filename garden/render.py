@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
-from garden.graph import Garden
+from garden.graph import Garden, Wanted
 from garden.links import Link, LinkKind
 from garden.markup import Heading
 from garden.note import Note
@@ -139,8 +140,11 @@ def _section(note: Note, anchor: str, garden: Garden) -> tuple[int, int] | None:
     return offsets[start.line + 1], len(note.body)
 
 
-def wanted_page_markdown(garden: Garden) -> str:
-    """The generated "Wanted notes" page: every wanted title and the notes that want it."""
+def wanted_page_markdown(
+    garden: Garden, write_url: Callable[[Wanted], str | None] | None = None
+) -> str:
+    """The generated "Wanted notes" page: every wanted title and the notes that want it, and,
+    given `write_url`, a "Write this note" link under each title."""
     page = note_id(garden.config.wanted_page)
     lines = [f"# {escape_markdown(garden.config.wanted_title)}", ""]
     if not garden.wanted:
@@ -150,7 +154,11 @@ def wanted_page_markdown(garden: Garden) -> str:
     lines.append("These notes are linked from the garden, but nobody has written them yet. "
                  "If you know about one of them, write it: each is an invitation.")
     for wanted in garden.wanted:
-        lines += ["", f"## {escape_markdown(wanted.title)}", "", "Wanted by:", ""]
+        lines += ["", f"## {escape_markdown(wanted.title)}", ""]
+        url = write_url(wanted) if write_url else None
+        if url:
+            lines += [f'<a class="garden-write" href="{html.escape(url)}">Write this note</a>', ""]
+        lines += ["Wanted by:", ""]
         for link in wanted.wanted_by:
             source = garden.notes[link.source]
             dest = relative_source_link(page, source.path)
