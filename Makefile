@@ -61,3 +61,9 @@ $(ACTIONLINT_STAMP):
 	touch $(ACTIONLINT_STAMP)
 
 actionlint: $(ACTIONLINT_STAMP)
+
+# A git pre-commit hook that runs `garden check` before every commit (see CONTRIBUTING.md).
+hooks:
+	@hooks="$$(git rev-parse --git-path hooks)" && mkdir -p "$$hooks" && \
+	  cp .ci/pre-commit "$$hooks/pre-commit" && chmod +x "$$hooks/pre-commit" && \
+	  echo "installed $$hooks/pre-commit: 'garden check' now runs before every commit"

@@ -70,7 +70,7 @@ def test_actionlint_would_catch_a_problem(tmp_path: Path) -> None:
 
 
 def test_zizmor_finds_nothing() -> None:
-    result = run([*ZIZMOR, str(GITHUB)])
+    result = run([*ZIZMOR, str(GITHUB), str(REPO / ".pre-commit-hooks.yaml")])
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
 
