@@ -48,7 +48,8 @@ def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
         # Compared without `.md`, which every path shares and would make any path look close.
         paths = {n.id: n.path for n in garden.published}
         guess = difflib.get_close_matches(link.target[:-3], list(paths), 1)
-        hint = f"did you mean '{paths[guess[0]]}'?" if guess else "check the file name"
+        hint = (f"did you mean '{paths[guess[0]]}'?" if guess else
+                "check the file name, or link to the note by its title, like [[Your Square Mile]]")
         return _at(path, link, Severity.ERROR, "broken-link",
                    f"{link.raw} links to {shown(link.target)}, which does not exist — {hint}")
     if res.status is Status.BROKEN:
@@ -60,7 +61,8 @@ def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
         names = [h.text for h in target.headings]
         guess = difflib.get_close_matches(link.anchor or "", names, 1)
         hint = (f"did you mean '{guess[0]}'?" if guess else
-                f"its headings are: {', '.join(names)}" if names else "it has no headings")
+                f"its headings are: {', '.join(names)}" if names else
+                f"it has no headings, so link to the note itself, without #{link.anchor}")
         return _at(path, link, Severity.WARNING, "missing-heading",
                    f"{link.raw}: {shown(target.path)} has no heading '{link.anchor}' — {hint}")
     return None
@@ -78,6 +80,7 @@ def _embed_cycles(garden: Garden) -> list[Issue]:
         chain = " → ".join(garden.notes[n].title for n in (*cycle, first))
         issues.append(_at(garden.config.display_path(garden.notes[first].path), link,
                           Severity.ERROR, "embed-cycle",
-                          f"{link.raw} makes an embed loop ({chain}) — a note can't embed a note "
-                          f"that embeds it; write a plain link [[{link.raw[3:-2]}]] instead"))
+                          f"{link.raw} makes a loop of notes shown inside each other ({chain}), "
+                          "which would never end — write a plain link without the !, "
+                          f"[[{link.raw[3:-2]}]], instead"))
     return issues
