@@ -173,10 +173,9 @@ def _edges(garden: Garden) -> list[tuple[NoteId, NoteId]]:
     return [(NoteId(s), NoteId(t)) for s, t in garden.node_link_data()[1]]
 
 
-def _node_title(garden: Garden, node: str, renames: Mapping[NoteId, NoteId]) -> tuple[str, bool]:
+def _node_title(garden: Garden, node: str, back: Mapping[NoteId, NoteId]) -> tuple[str, bool]:
     if node.startswith(WANTED_PREFIX):
         return garden.wanted_by_key[node[len(WANTED_PREFIX):]].title, True
-    back = {b: a for a, b in renames.items()}
     nid = NoteId(node) if node in garden.notes else back.get(NoteId(node), NoteId(node))
     return garden.notes[nid].title, False
 
@@ -187,11 +186,11 @@ def _link_changes(
 ) -> tuple[LinkChange, ...]:
     """Edges named by titles, looked up in the garden they exist in (old edges carry new ids
     for renamed notes, so `renames` maps them back)."""
-    renames = renames or {}
+    back = {new: old for old, new in (renames or {}).items()}
     result = []
     for source, target in edges:
-        source_title, _ = _node_title(garden, source, renames)
-        target_title, wanted = _node_title(garden, target, renames)
+        source_title, _ = _node_title(garden, source, back)
+        target_title, wanted = _node_title(garden, target, back)
         result.append(LinkChange(source_title, target_title, wanted))
     return tuple(sorted(result, key=lambda c: (c.source.casefold(), c.target.casefold(), c)))
 
@@ -249,6 +248,10 @@ def _item_text(item: object) -> str:
     return str(item)
 
 
+_SHOWN = 25
+"""Items listed openly per section of the Markdown summary; the rest fold away."""
+
+
 def format_markdown(diff: GardenDiff, base: str, head: str) -> str:
     """For a pull request's summary. Note text is escaped: titles are untrusted."""
     lines = ["## What this change does to the garden", ""]
@@ -261,7 +264,11 @@ def format_markdown(diff: GardenDiff, base: str, head: str) -> str:
         items = getattr(diff, name)
         if items:
             lines += [f"### {heading}", ""]
-            lines += [f"- {_item_markdown(item)}" for item in items]
+            lines += [f"- {_item_markdown(item)}" for item in items[:_SHOWN]]
+            if len(items) > _SHOWN:
+                lines += ["", f"<details><summary>and {len(items) - _SHOWN} more</summary>", ""]
+                lines += [f"- {_item_markdown(item)}" for item in items[_SHOWN:]]
+                lines += ["", "</details>"]
             lines.append("")
     return "\n".join(lines)
 

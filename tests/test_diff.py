@@ -145,6 +145,14 @@ def test_text_and_markdown_formats() -> None:
     )
 
 
+def test_long_sections_fold_away_in_markdown() -> None:
+    tags = tuple(f"tag {i:02}" for i in range(30))
+    out = format_markdown(GardenDiff(tags_added=tags), "a", "b")
+    assert "- tag 24\n\n<details><summary>and 5 more</summary>\n\n- tag 25\n" in out
+    assert out.endswith("- tag 29\n\n</details>\n")
+    assert "Tags added (30):" in format_text(GardenDiff(tags_added=tags), "a", "b")
+
+
 def test_markdown_escapes_hostile_titles() -> None:
     hostile = '<script>alert(1)</script>" onmouseover="x\n# heading'
     diff = GardenDiff(added=(NoteRef("notes/x`y.md", hostile),), tags_added=("*bold*",))
