@@ -157,7 +157,8 @@ def wanted_page_markdown(
         lines += ["", f"## {escape_markdown(wanted.title)}", ""]
         url = write_url(wanted) if write_url else None
         if url:
-            lines += [f'<a class="garden-write md-button" href="{html.escape(url)}">Write this note</a>', ""]
+            href = html.escape(url)
+            lines += [f'<a class="garden-write md-button" href="{href}">Write this note</a>', ""]
         lines += ["Wanted by:", ""]
         for link in wanted.wanted_by:
             source = garden.notes[link.source]
