@@ -12,7 +12,7 @@ from pathlib import Path
 from garden.config import GardenConfig
 from garden.diagnostics import Issue, count, format_issues
 from garden.graph import Garden
-from garden.loader import load_garden, read_notes_dir
+from garden.loader import load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
 from garden.resolve import Status
 from garden.scaffold import file_name_for, note_template
@@ -63,7 +63,8 @@ def _load(notes_dir: str) -> tuple[Garden, list[Issue]] | None:
         print(f"garden: {notes_dir} is not a folder of notes", file=sys.stderr)
         return None
     label = Path(notes_dir).as_posix().rstrip("/")
-    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label))
+    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label),
+                       read_attachment_paths(root))
 
 
 def _failed(issues: list[Issue], strict: bool) -> bool:

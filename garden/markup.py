@@ -28,6 +28,14 @@ MD_LINK_RE = re.compile(
 )
 """An inline Markdown link `[label](destination "title")`."""
 
+MD_IMAGE_RE = re.compile(
+    r"(?<!\\)!"  # an image, not an escaped `!`
+    r"\[(?P<label>[^\[\]\n]*)\]"  # [alt text]
+    r"\(\s*(?P<dest><[^<>\n]*>|[^()\s]+)"  # (destination, bare or in <angle brackets>
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"  # optional "title")
+)
+"""An inline Markdown image `![alt](destination "title")`."""
+
 _FENCE_OPEN_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _INDENTED_RE = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -37,8 +45,9 @@ _ATTR_LIST_RE = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
 _ATTR_ID_RE = re.compile(r"#(?P<id>[\w\-:.]+)")
 _COMMENT_CLOSE = "-->"
 _BACKTICKS_RE = re.compile(r"`+")
-_INLINE_OPEN_RE = re.compile(r"(?P<comment><!--)|`+")
-"""What opens a comment or a code span; the first one in the text wins."""
+_INLINE_OPEN_RE = re.compile(r"(?P<comment><!--)|(?P<obsidian>%%)|`+")
+"""What opens a comment (HTML or Obsidian `%%`) or a code span; the first one in the text wins."""
+_OBSIDIAN_COMMENT = "%%"
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
@@ -141,25 +150,42 @@ def block_code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def masks(text: str) -> Masks:
-    """Everything in `text` that is code (block or inline) or an HTML comment.
+    """Everything in `text` that is code (block or inline), an HTML comment or an Obsidian
+    `%%comment%%`.
 
     Outside code blocks, comments and code spans are found in one left-to-right scan, so
     whichever opens first wins: `` `<!--` `` is code, and a backtick inside a comment is not.
     """
+    spans, _ = _scan(text)
+    return Masks(_merge(spans))
+
+
+def obsidian_comments(text: str) -> list[tuple[int, int]]:
+    """The `%%comments%%` of `text` outside code (an unclosed one runs to the end), which a
+    page hides."""
+    return _scan(text)[1]
+
+
+def _scan(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(every masked span, the Obsidian comments among them)."""
     blocks = Masks(block_code_spans(text))
     spans = blocks.spans
+    comments: list[tuple[int, int]] = []
     pos = 0
     while True:
         opening = _INLINE_OPEN_RE.search(text, pos)
         if not opening:
-            return Masks(_merge(spans))
+            return spans, comments
         start = opening.start()
         if blocks.covers(start):
             pos = start + 1
-        elif opening["comment"]:
-            close = text.find(_COMMENT_CLOSE, opening.end())
-            end = len(text) if close < 0 else close + len(_COMMENT_CLOSE)
+        elif opening["comment"] or opening["obsidian"]:
+            closer = _COMMENT_CLOSE if opening["comment"] else _OBSIDIAN_COMMENT
+            close = text.find(closer, opening.end())
+            end = len(text) if close < 0 else close + len(closer)
             spans.append((start, end))
+            if opening["obsidian"]:
+                comments.append((start, end))
             pos = end
         elif start > 0 and text[start - 1] == "\\":
             pos = opening.end()

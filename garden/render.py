@@ -9,21 +9,29 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
+from garden.attachments import display, kind
+from garden.blocks import block_edits
 from garden.graph import Garden
 from garden.links import Link, LinkKind
 from garden.markup import Heading
 from garden.note import Note
+from garden.obsidian import tag_edits, transform_page
 from garden.resolve import Resolution, Status
 from garden.slugs import NoteId, note_id, relative_source_link, relative_url, url_for
+
+EmbedKey = tuple[NoteId, "str | None"]
+"""A note, or one section or block of it (by anchor), as it is embedded."""
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=])")
 
 
 def render_markdown(note: Note, garden: Garden) -> str:
     """The note's body as plain Markdown for the page, with its Sources section."""
-    body = _render_range(note, garden, host=note.id, stack=(note.id,), lo=0, hi=len(note.body))
-    return body.rstrip("\n") + "\n" + sources_section(note)
+    body = _render_range(note, garden, host=note.id, stack=((note.id, None),), lo=0,
+                         hi=len(note.body))
+    return transform_page(body).rstrip("\n") + "\n" + sources_section(note)
 
 
 def sources_section(note: Note) -> str:
@@ -42,31 +50,39 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[NoteId, ...],
+def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[EmbedKey, ...],
                   lo: int, hi: int) -> str:
+    edits: list[tuple[int, int, object]] = [
+        (res.link.start, res.link.end, res) for res in garden.resolutions[note.id]]
+    edits += block_edits(note.blocks, anchors=len(stack) == 1)
+    edits += tag_edits(note.inline_tags)
     pieces = []
     pos = lo
-    for res in garden.resolutions[note.id]:
-        link = res.link
-        if link.start < lo or link.end > hi:
+    for start, end, edit in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos or end > hi:
             continue
-        pieces.append(note.body[pos:link.start])
-        pieces.append(_render_link(res, garden, host, stack))
-        pos = link.end
+        pieces.append(note.body[pos:start])
+        pieces.append(edit if isinstance(edit, str) else _render_link(edit, garden, host, stack))
+        pos = end
     pieces.append(note.body[pos:hi])
     return "".join(pieces)
 
 
-def _render_link(res: Resolution, garden: Garden, host: NoteId, stack: tuple[NoteId, ...]) -> str:
+def _render_link(res: Resolution, garden: Garden, host: NoteId,
+                 stack: tuple[EmbedKey, ...]) -> str:
     link = res.link
+    if res.status is Status.ATTACHMENT:
+        return _attachment(res, garden, host)
+    if link.kind in (LinkKind.MARKDOWN, LinkKind.IMAGE) and res.status is not Status.RESOLVED:
+        return link.raw  # the checker names what is wrong with it
     if link.kind is LinkKind.MARKDOWN:
-        if res.status is Status.RESOLVED and host != link.source:
-            dest = relative_source_link(host, garden.notes[res.target].path, link.anchor)
-            return f"[{link.label}]({dest})"
-        return link.raw
+        anchor = res.anchor or link.anchor
+        dest = relative_source_link(host, garden.notes[res.target].path, anchor)
+        return f"[{link.label}]({dest})"
     if res.status is Status.RESOLVED:
         target = garden.notes[res.target]
-        embeddable = res.target not in stack and len(stack) <= garden.config.embed_depth
+        key = (res.target, res.anchor)
+        embeddable = key not in stack and len(stack) <= garden.config.embed_depth
         if link.is_embed and link.alone_on_line and embeddable:
             return _embed(res, target, garden, host, stack)
         dest = relative_source_link(host, target.path, res.anchor)
@@ -106,14 +122,43 @@ def wanted_href(garden: Garden, host: NoteId, anchor: str) -> str:
     return f"{relative_url(wanted_url, page_url)}#{anchor}"
 
 
+def _attachment(res: Resolution, garden: Garden, host: NoteId) -> str:
+    """An attachment embedded (a picture, a player) or linked (any other file)."""
+    link, path = res.link, res.attachment or ""
+    name = path.rsplit("/", 1)[-1]
+    dest = relative_source_link(host, path)
+    shown = display(link.label)
+    if link.kind is LinkKind.IMAGE or (link.is_embed and kind(path) == "image"):
+        size = "".join(f' {attr}="{value}"' for attr, value in (
+            ("width", shown.width), ("height", shown.height)) if value)
+        return f"![{escape_markdown(shown.alt or name)}]({dest})" + (
+            f"{{:{size} }}" if size else "")
+    if link.is_embed and kind(path) in ("audio", "video"):
+        page_url = url_for(host, garden.config.directory_urls)
+        src = html.escape(relative_url(url_for_file(path), page_url))
+        return f'<{kind(path)} class="garden-media" controls src="{src}"></{kind(path)}>'
+    if link.kind is LinkKind.MARKDOWN:
+        return f"[{link.label}]({dest})"
+    return f"[{escape_label(shown.alt or name)}]({dest})"
+
+
+def url_for_file(path: str) -> str:
+    """A static file's URL relative to the site root (MkDocs copies it as it is)."""
+    return quote(path)
+
+
 def _embed(res: Resolution, target: Note, garden: Garden, host: NoteId,
-           stack: tuple[NoteId, ...]) -> str:
+           stack: tuple[EmbedKey, ...]) -> str:
     lo, hi = 0, len(target.body)
-    if res.anchor:
+    if res.anchor and res.anchor.startswith("^"):
+        block = next(b for b in target.blocks if b.anchor == res.anchor)
+        lo, hi = block.start, block.end
+    elif res.anchor:
         section = _section(target, res.anchor, garden)
         if section:
             lo, hi = section
-    inner = _render_range(target, garden, host, (*stack, target.id), lo, hi).strip("\n")
+    inner = _render_range(target, garden, host, (*stack, (target.id, res.anchor)), lo,
+                          hi).strip("\n")
     title_link = relative_source_link(host, target.path, res.anchor)
     return (
         f'<div class="garden-embed" markdown="1">\n\n'
