@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from garden.markup import Masks, line_starts, masks
 
-_INLINE_MARKER_RE = re.compile(r"(?<=\S)(?P<marker>[ \t]+\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
-"""` ^id` at the end of a line with text before it: group `marker` is what the page hides."""
+_INLINE_MARKER_RE = re.compile(
+    r"(?<=\S)(?P<marker>(?:[ \t]+|(?<=\]\]))\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
+"""` ^id` at the end of a line with text before it (right after an embed's `]]`, the space may
+be left out): group `marker` is what the page hides."""
 _OWN_LINE_RE = re.compile(r"^[ \t]*(?P<marker>\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
 """A line holding only `^id`: it names the block just above."""
 _LIST_ITEM_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")

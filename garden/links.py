@@ -62,7 +62,8 @@ class Link:
     context: str
     """The sentence the link stands in, as plain text (for "What links here")."""
     alone_on_line: bool = False
-    """True when nothing else stands on the link's line: an embed there is a block."""
+    """True when nothing else (but quote markers) stands on the link's line: an embed there is
+    a block."""
     dest: str | None = None
     """For Markdown links and images: the destination's path as written, decoded (Obsidian
     also finds it from the notes folder's root, or by file name)."""
@@ -135,7 +136,8 @@ def _link(
     line_start = offsets[line]
     line_end = body.find("\n", end)
     line_end = len(body) if line_end < 0 else line_end
-    alone = not body[line_start:start].strip() and not body[end:line_end].strip()
+    # Inside a quote or callout (`> ![[Note#Part]]`) an embed still stands alone on its line.
+    alone = not body[line_start:start].strip(" \t>") and not body[end:line_end].strip()
     return Link(
         source=source,
         kind=kind,

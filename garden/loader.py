@@ -13,6 +13,7 @@ from garden.config import GardenConfig
 from garden.diagnostics import Issue, Severity, sort_issues
 from garden.graph import Garden
 from garden.note import Note, decode, parse_note
+from garden.permalinks import redirects
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,4 +86,4 @@ def load_garden(
     config = config or GardenConfig()
     notes, issues = load_notes(files, config)
     garden = Garden(notes, config, attachments)
-    return garden, sort_issues(issues + check(garden))
+    return garden, sort_issues(issues + check(garden) + redirects(garden)[1])

@@ -66,6 +66,8 @@ _STASHED = 0xE000
 """Escaped characters wait in the private-use area while emphasis and tags are removed."""
 _STASHED_RE = re.compile("[\uE000-\uE07F]")
 _SPACES_RE = re.compile(r"\s+")
+_CALLOUT_HEAD_RE = re.compile(r"^(?:>\s*)*\[![^\]\s]+\][+-]?\s*")
+"""An Obsidian callout's `[!type]-` (not part of what a reader sees)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +355,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
             break
     sentence = paragraph[sentence_start:sentence_end]
     sentence = re.sub(r"^\s*(?:[-*+]|\d+[.)]|#+|>)\s+", "", sentence)
+    sentence = _CALLOUT_HEAD_RE.sub("", sentence)
     # Table cells: drop the bars between cells, but not the `|` inside [[target|label]].
     sentence = WIKILINK_RE.sub(lambda m: m.group().replace("|", "\x00"), sentence)
     sentence = sentence.replace("|", " ").replace("\x00", "|")

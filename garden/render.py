@@ -84,7 +84,10 @@ def _render_link(res: Resolution, garden: Garden, host: NoteId,
         key = (res.target, res.anchor)
         embeddable = key not in stack and len(stack) <= garden.config.embed_depth
         if link.is_embed and link.alone_on_line and embeddable:
-            return _embed(res, target, garden, host, stack)
+            embed = _embed(res, target, garden, host, stack)
+            body = garden.notes[link.source].body
+            quote = body[body.rfind("\n", 0, link.start) + 1:link.start]
+            return embed.replace("\n", "\n" + quote) if quote.strip() else embed
         dest = relative_source_link(host, target.path, res.anchor)
         return f"[{escape_label(link_text(link, target))}]({dest})"
     text = html.escape(link_text(link, None))
@@ -107,7 +110,9 @@ def link_text(link: Link, target: Note | None) -> str:
     if "/" in name:
         name = target.title if target is not None else name.rsplit("/", 1)[-1]
     if link.anchor:
-        return f"{name} › {link.anchor}" if name else link.anchor
+        # A heading path (`Part#Section`) or a block id (`^id`) reads as words.
+        anchor = " › ".join(p.strip().lstrip("^") for p in link.anchor.split("#") if p.strip())
+        return f"{name} › {anchor}" if name else anchor
     return name
 
 
