@@ -114,8 +114,12 @@ def parse_note(rel_path: str, text: str, display_path: str) -> tuple[Note, list[
     title = fields.pop("title", None) or _first_h1(found_headings) or readable_name(nid)
     description = fields.pop("description", None) or shorten(first_paragraph(body, code))
     found_tags = inline_tags(body, code)
-    fields["tags"] = tuple(dict.fromkeys(
-        (*fields.get("tags", ()), *(tag.name for tag in found_tags))))
+    # Tags compare without case, as in Obsidian (#Tag and #TAG are one tag); the first spelling
+    # is kept.
+    spellings = {name.casefold(): name for name in reversed(
+        (*fields.get("tags", ()), *(tag.name for tag in found_tags)))}
+    fields["tags"] = tuple(dict.fromkeys(spellings[name.casefold()] for name in (
+        *fields.get("tags", ()), *(tag.name for tag in found_tags))))
     note = Note(
         id=nid,
         path=rel_path,

@@ -1,10 +1,14 @@
 """An independent model of how Obsidian resolves a link path (`getFirstLinkpathDest`), used to
 check that the garden sends every link Obsidian resolves to the same file.
 
-Obsidian: a path relative to the linking note (`./`, `../`) or to the vault root wins if the file
-exists (`.md` may be left out); otherwise files whose name matches the link's last part and whose
-path ends with the link path, case-insensitively: the one in the linking note's folder, else the
-one with the shortest path. Titles and aliases play no part.
+Obsidian, as observed on 1.13.7 (pvliesdonk/markdown-vault-mcp#1380): a path relative to the
+linking note (`./`, `../`) or to the vault root wins if the file exists (`.md` may be left out);
+otherwise files whose name matches the link's last part and whose path ends with the link path,
+case-insensitively: the one in the linking note's own folder, else the shortest path string
+(ancestor folders count for nothing). Titles and aliases play no part.
+
+DESIGN differs on purpose in two places: a bare name is not a root path (the linking note's own
+folder wins over the root), and the nearest folder above settles a tie before anything else.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ def resolve(linkpath: str, source: str, files: list[str]) -> str | None:
         return None
     folder = posixpath.dirname(source)
     here = [m for m in matches if posixpath.dirname(m) == folder]
-    return (here or sorted(matches, key=lambda m: (m.count("/"), len(m), m)))[0]
+    return (here or sorted(matches, key=lambda m: (len(m), m)))[0]
 
 
 def compare(notes_dir: Path) -> tuple[int, int, list[str]]:
@@ -46,6 +50,7 @@ def compare(notes_dir: Path) -> tuple[int, int, list[str]]:
     files = sorted(p.relative_to(notes_dir).as_posix() for p in notes_dir.rglob("*")
                    if p.is_file() and not any(part.startswith(".") for part in p.parts))
     garden, _ = load_garden(read_notes_dir(notes_dir), None, read_attachment_paths(notes_dir))
+    drafts = {note.path for note in garden.notes.values() if note.draft}
     total = same = 0
     differences = []
     for nid, resolutions in garden.resolutions.items():
@@ -56,7 +61,7 @@ def compare(notes_dir: Path) -> tuple[int, int, list[str]]:
             if not written:
                 continue
             expected = resolve(written, source, files)
-            if expected is None:
+            if expected is None or expected in drafts:  # drafts are not published on purpose
                 continue
             total += 1
             got = (garden.notes[res.target].path if res.status is Status.RESOLVED
