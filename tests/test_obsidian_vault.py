@@ -8,9 +8,9 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
+from obsidian_oracle import compare
 
 from conftest import FIXTURES, Site, mkdocs_build, write_garden
-from obsidian_oracle import compare
 
 VAULT = FIXTURES / "obsidian-vault" / "notes"
 YSM = "ideas/Your Square Mile"
@@ -136,7 +136,7 @@ def test_callouts_are_admonitions(vault) -> None:
 def test_every_callout_type_maps_to_its_admonition(vault) -> None:
     site, _ = vault
     boxes = article(site, "callouts").select("div.admonition")
-    kinds = [[c for c in box["class"] if c != "admonition"][0] for box in boxes]
+    kinds = [next(c for c in box["class"] if c != "admonition") for box in boxes]
     assert kinds == [box.select_one("p:not(.admonition-title)").get_text() for box in boxes]
     assert len(kinds) == 27
 
