@@ -23,7 +23,7 @@ _CALLOUT_RE = re.compile(
     r"^(?P<indent>[ \t]*)>[ \t]?"  # a quote line, perhaps indented (inside a list)
     r"\[!(?P<type>[^\]\s]+)\]"  # [!type]
     r"(?P<fold>[+-]?)"  # `-` folded, `+` foldable and open
-    r"(?:[ \t]+(?P<title>.*?))?[ \t]*$"  # an optional title
+    r"(?:[^\S\n]+(?P<title>.*?))?\s*$"  # an optional title (after any space, NBSP too)
 )
 """The first line of a callout."""
 _QUOTE_RE = re.compile(r"^(?P<indent>[ \t]*)>[ \t]?(?P<rest>.*)$")

@@ -63,12 +63,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        for extension in _REQUIRED_EXTENSIONS + _OBSIDIAN_EXTENSIONS:
-            fences = extension == "pymdownx.superfences"
-            if fences and "fenced_code" in config.markdown_extensions:
-                continue
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
+        _add_extensions(config.markdown_extensions)
         config.theme.dirs.append(str(TEMPLATES))
         toc = config.mdx_configs.get("toc", {})
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
@@ -152,6 +147,16 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         if not self.config.enabled or self.garden is None or page.file.generated_by:
             return None
         return self.garden.notes.get(note_id(page.file.src_uri))
+
+
+def _add_extensions(extensions: list[str]) -> None:
+    """The Markdown extensions the garden's output needs, when the site lacks them (not
+    superfences beside a site's own `fenced_code`)."""
+    for extension in _REQUIRED_EXTENSIONS + _OBSIDIAN_EXTENSIONS:
+        if extension == "pymdownx.superfences" and "fenced_code" in extensions:
+            continue
+        if extension not in extensions:
+            extensions.append(extension)
 
 
 def _template_safe(meta: dict[str, Any]) -> dict[str, Any]:

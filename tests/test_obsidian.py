@@ -17,6 +17,7 @@ from helpers_core import garden_of, md
     ("> [!WARNING]-\n> Text.", "??? warning\n    Text.\n"),
     ("> [!faq]+ Open\n> Text.", '???+ faq "Open"\n    Text.\n'),
     ("> [!custom]\n> Text.", '!!! note custom "Custom"\n    Text.\n'),
+    ("> [!abstract]\u00a0**Read**: [[A]]", '!!! abstract "**Read**: [[A]]"\n'),
     ("> [!note] A\n> > [!tip] B\n> > Inner.", '!!! note "A"\n    !!! tip "B"\n        Inner.\n\n'),
     ("```\n> [!note] code\n```", "```\n> [!note] code\n```"),
     ("> plain quote", "> plain quote"),
