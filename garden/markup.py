@@ -159,7 +159,7 @@ def masks(text: str) -> Masks:
     whichever opens first wins: `` `<!--` `` is code, and a backtick inside a comment is not.
     """
     spans, _ = _scan(text)
-    return Masks(_merge(spans))
+    return Masks(merge_spans(spans))
 
 
 def obsidian_comments(text: str) -> list[tuple[int, int]]:
@@ -209,7 +209,8 @@ def _closing_backticks(text: str, opening: re.Match[str]) -> int | None:
     return None
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) spans joined, in order."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -11,7 +11,15 @@ import html
 import re
 from dataclasses import dataclass
 
-from garden.markup import MD_LINK_RE, WIKILINK_RE, Masks, line_starts, masks, obsidian_comments
+from garden.markup import (
+    MD_LINK_RE,
+    WIKILINK_RE,
+    Masks,
+    line_starts,
+    masks,
+    merge_spans,
+    obsidian_comments,
+)
 
 INLINE_TAG_RE = re.compile(r"(?<!\S)#(?P<tag>[\w/-]*[^\W\d_][\w/-]*)")
 """`#tag` after a space or at the start of a line; group `tag` holds letters,
@@ -56,7 +64,7 @@ def inline_tags(body: str, code: Masks | None = None) -> tuple[InlineTag, ...]:
     offsets = line_starts(body)
     taken = [(m.start(), m.end()) for m in WIKILINK_RE.finditer(body)]
     taken += [(m.start(), m.end()) for m in MD_LINK_RE.finditer(body)]
-    links = Masks(_merged(taken))
+    links = Masks(merge_spans(taken))
     heading_lines = {i for i, off in enumerate(offsets)
                      if _HEADING_LINE_RE.match(body, off) and not code.covers(off)}
     found = []
@@ -68,16 +76,6 @@ def inline_tags(body: str, code: Masks | None = None) -> tuple[InlineTag, ...]:
             continue
         found.append(InlineTag(m["tag"], m.start(), m.end()))
     return tuple(found)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def tag_name(text: str) -> str:

@@ -136,7 +136,7 @@ def _attachment(res: Resolution, garden: Garden, host: NoteId) -> str:
     if link.kind is LinkKind.IMAGE or (link.is_embed and kind(path) == "image"):
         size = "".join(f' {attr}="{value}"' for attr, value in (
             ("width", shown.width), ("height", shown.height)) if value)
-        return f"![{escape_markdown(shown.alt or name)}]({dest})" + (
+        return f"![{_alt_text(shown.alt or name)}]({dest})" + (
             f"{{:{size} }}" if size else "")
     if link.is_embed and kind(path) in ("audio", "video"):
         page_url = url_for(host, garden.config.directory_urls)
@@ -145,6 +145,11 @@ def _attachment(res: Resolution, garden: Garden, host: NoteId) -> str:
     if link.kind is LinkKind.MARKDOWN:
         return f"[{link.label}]({dest})"
     return f"[{escape_label(shown.alt or name)}]({dest})"
+
+
+def _alt_text(text: str) -> str:
+    """Alt text as written: Python-Markdown keeps it literal but for brackets and backslashes."""
+    return re.sub(r"([\\\[\]])", r"\\\1", html.escape(text, quote=False))
 
 
 def url_for_file(path: str) -> str:

@@ -112,3 +112,22 @@ def test_publish_false_is_a_draft_and_tags_may_be_a_string_with_hashes():
                            "b.md": "---\ntags: '#one'\naliases: Bee\n---\nB #two #One."})
     assert garden.notes["a"].draft and not garden.notes["b"].draft
     assert garden.notes["b"].tags == ("one", "two") and garden.notes["b"].aliases == ("Bee",)
+
+
+def test_hostile_image_labels_stay_text():
+    import markdown
+
+    from garden.loader import SourceFile, load_garden
+    from garden.render import render_markdown
+
+    label = '<script>alert(1)</script>" onmouseover="x'
+    body = f"![[map.png|{label}|300]]\n\n![{label}](map.png)\n"
+    garden, _ = load_garden([SourceFile("a.md", body.encode())], None, ["img/map.png"])
+    html = markdown.markdown(render_markdown(garden.notes["a"], garden),
+                             extensions=["attr_list", "md_in_html"])
+    from bs4 import BeautifulSoup
+
+    images = BeautifulSoup(html, "html.parser").select("img")
+    assert [img["alt"] for img in images] == [label, label]  # exactly the text, as text
+    assert all(set(img.attrs) <= {"alt", "src", "width"} for img in images)
+    assert [img.get("width") for img in images] == ["300", None]
