@@ -45,6 +45,8 @@ class Block:
 
 def find_blocks(body: str, code: Masks | None = None) -> tuple[Block, ...]:
     """Every block id outside code and comments, in order; the first of a repeated id wins."""
+    if "^" not in body:
+        return ()
     code = code or masks(body)
     offsets = line_starts(body)
     lines = body.split("\n")

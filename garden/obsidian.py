@@ -60,6 +60,9 @@ class InlineTag:
 
 def inline_tags(body: str, code: Masks | None = None) -> tuple[InlineTag, ...]:
     """Every inline `#tag` outside code, comments, headings, links and URLs, in order."""
+    candidates = list(INLINE_TAG_RE.finditer(body))
+    if not candidates:
+        return ()
     code = code or masks(body)
     offsets = line_starts(body)
     taken = [(m.start(), m.end()) for m in WIKILINK_RE.finditer(body)]
@@ -69,7 +72,7 @@ def inline_tags(body: str, code: Masks | None = None) -> tuple[InlineTag, ...]:
                      if _HEADING_LINE_RE.match(body, off) and not code.covers(off)}
     found = []
     line = 0
-    for m in INLINE_TAG_RE.finditer(body):
+    for m in candidates:
         while line + 1 < len(offsets) and offsets[line + 1] <= m.start():
             line += 1
         if code.covers(m.start()) or links.covers(m.start()) or line in heading_lines:
@@ -85,6 +88,8 @@ def tag_name(text: str) -> str:
 
 def strip_comments(text: str) -> str:
     """`%%comments%%` (inline or over many lines) removed; `%%` inside code is kept."""
+    if "%%" not in text:
+        return text
     pieces = []
     pos = 0
     for start, end in obsidian_comments(text):
