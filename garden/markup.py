@@ -280,7 +280,8 @@ def wikilink_text(inner: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown reduced to the text a reader sees (for anchors, descriptions, contexts)."""
-    text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), markdown)
+    text = without_comments(markdown) if "%%" in markdown else markdown
+    text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), text)
     text = _IMAGE_RE.sub(r"\1", text)
     text = MD_LINK_RE.sub(lambda m: m["label"], text)
     text = _INLINE_CODE_RE.sub(lambda m: m.group(2).strip(), text)
@@ -293,6 +294,15 @@ def plain_text(markdown: str) -> str:
         text = stripped
     text = _STASHED_RE.sub(lambda m: chr(ord(m.group()) - _STASHED), text)
     return _SPACES_RE.sub(" ", html.unescape(text)).strip()
+
+
+def without_comments(text: str) -> str:
+    """`text` without its `%%comments%%` (no reader sees them); `%%` in code stays."""
+    pieces, pos = [], 0
+    for start, end in obsidian_comments(text):
+        pieces.append(text[pos:start])
+        pos = end
+    return "".join(pieces) + text[pos:]
 
 
 def first_paragraph(text: str, code: Masks | None = None) -> str:

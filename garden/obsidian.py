@@ -18,7 +18,7 @@ from garden.markup import (
     line_starts,
     masks,
     merge_spans,
-    obsidian_comments,
+    without_comments,
 )
 
 INLINE_TAG_RE = re.compile(r"(?<!\S)#(?P<tag>[\w/-]*[^\W\d_][\w/-]*)")
@@ -88,15 +88,7 @@ def tag_name(text: str) -> str:
 
 def strip_comments(text: str) -> str:
     """`%%comments%%` (inline or over many lines) removed; `%%` inside code is kept."""
-    if "%%" not in text:
-        return text
-    pieces = []
-    pos = 0
-    for start, end in obsidian_comments(text):
-        pieces.append(text[pos:start])
-        pos = end
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    return without_comments(text) if "%%" in text else text
 
 
 def callouts_to_admonitions(text: str) -> str:

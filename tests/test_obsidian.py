@@ -131,3 +131,44 @@ def test_hostile_image_labels_stay_text():
     assert [img["alt"] for img in images] == [label, label]  # exactly the text, as text
     assert all(set(img.attrs) <= {"alt", "src", "width"} for img in images)
     assert [img.get("width") for img in images] == ["300", None]
+
+
+@pytest.mark.parametrize(("link", "expected"), [
+    ("[[b#How large is it]]", ("b", "how-large-is-it")),  # Obsidian's loose heading match
+    ("[[b#`code` part]]", ("b", "code-part")),
+    ("[[b#Part#How large is it]]", ("b", "how-large-is-it")),  # a heading path
+    ("[[b#^Blk]]", ("b", "^blk")),
+    ("[[#^own]]", ("a", "^own")),
+])
+def test_obsidian_anchors(link, expected):
+    garden, _ = garden_of({"a.md": f"{link}\n\nText ^own", "b.md": md("""
+        ## Part
+
+        ### How large is it?
+
+        ## `code` part
+
+        Para ^blk
+        """)})
+    (res,) = garden.resolutions["a"]
+    assert (res.target, res.anchor) == expected
+
+
+def test_attachments_of_one_name_follow_the_folder_rule():
+    from garden.loader import SourceFile, load_garden
+    files = [SourceFile("x/a.md", b"![[pic.png]]"), SourceFile("y/a.md", b"![[pic.png]]"),
+             SourceFile("z/a.md", b"![[pic.png]]")]
+    garden, issues = load_garden(files, None, ["x/pic.png", "y/pic.png"])
+    assert [r.attachment for n in ("x/a", "y/a") for r in garden.resolutions[n]] == [
+        "x/pic.png", "y/pic.png"]
+    (issue,) = issues
+    assert issue.code == "ambiguous-link" and "notes/x/pic.png, notes/y/pic.png" in issue.message
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("a %%hidden [[X]]%% b", "a b"),
+    ("wrap with `%%`. Then more", "wrap with %%. Then more"),
+])
+def test_plain_text_leaves_comments_out(written, expected):
+    from garden.markup import plain_text
+    assert plain_text(written) == expected

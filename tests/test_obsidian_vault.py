@@ -4,6 +4,7 @@ MkDocs in both URL styles, checked on the HTML, graph.json and the redirect page
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -208,3 +209,27 @@ def test_links_resolve_to_the_files_obsidian_opens() -> None:
     assert differences == ["places/north/Hills.md:3: [[Stockport]] → Obsidian "
                            "people/Stockport.md, garden places/Stockport.md (resolved)"]
     assert resolved >= 25 and same == resolved - 1
+
+
+RAW = {
+    "wikilink": re.compile(r"!?\[\[[^\]]+\]\]"),
+    "comment": re.compile(r"%%"),
+    "callout": re.compile(r"\[![a-zA-Z-]+\][+-]?"),
+    "block id": re.compile(r"(?:^|\s)\^[A-Za-z0-9-]+\s*$", re.M),
+    "highlight": re.compile(r"==[^=\s][^=]*=="),
+}
+
+
+def test_no_obsidian_syntax_shows_up_raw(vault) -> None:
+    site, _ = vault
+    found = []
+    for page in sorted(site.dir.rglob("*.html")):
+        body = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if body is None:
+            continue
+        for code in body.select("pre, code"):
+            code.decompose()
+        text = body.get_text("\n")
+        found += [(page.name, name, m.group()) for name, pattern in RAW.items()
+                  for m in pattern.finditer(text)]
+    assert found == []
