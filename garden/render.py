@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import quote
 
 from garden.attachments import display, kind
 from garden.blocks import block_edits
@@ -19,7 +18,14 @@ from garden.markup import Heading
 from garden.note import Note
 from garden.obsidian import tag_edits, transform_page
 from garden.resolve import Resolution, Status
-from garden.slugs import NoteId, note_id, relative_source_link, relative_url, url_for
+from garden.slugs import (
+    NoteId,
+    file_url,
+    note_id,
+    relative_source_link,
+    relative_url,
+    url_for,
+)
 
 EmbedKey = tuple[NoteId, "str | None"]
 """A note, or one section or block of it (by anchor), as it is embedded."""
@@ -140,7 +146,7 @@ def _attachment(res: Resolution, garden: Garden, host: NoteId) -> str:
             f"{{:{size} }}" if size else "")
     if link.is_embed and kind(path) in ("audio", "video"):
         page_url = url_for(host, garden.config.directory_urls)
-        src = html.escape(relative_url(url_for_file(path), page_url))
+        src = html.escape(relative_url(file_url(path), page_url))
         return f'<{kind(path)} class="garden-media" controls src="{src}"></{kind(path)}>'
     if link.kind is LinkKind.MARKDOWN:
         return f"[{link.label}]({dest})"
@@ -150,11 +156,6 @@ def _attachment(res: Resolution, garden: Garden, host: NoteId) -> str:
 def _alt_text(text: str) -> str:
     """Alt text as written: Python-Markdown keeps it literal but for brackets and backslashes."""
     return re.sub(r"([\\\[\]])", r"\\\1", html.escape(text, quote=False))
-
-
-def url_for_file(path: str) -> str:
-    """A static file's URL relative to the site root (MkDocs copies it as it is)."""
-    return quote(path)
 
 
 def _embed(res: Resolution, target: Note, garden: Garden, host: NoteId,

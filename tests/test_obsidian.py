@@ -172,3 +172,17 @@ def test_attachments_of_one_name_follow_the_folder_rule():
 def test_plain_text_leaves_comments_out(written, expected):
     from garden.markup import plain_text
     assert plain_text(written) == expected
+
+
+def test_media_players_point_at_the_file_in_both_url_styles():
+    from garden.config import GardenConfig
+    from garden.loader import SourceFile, load_garden
+    from garden.render import render_markdown
+
+    for directory_urls, src in ((True, "../../media/a%20b.mp3"), (False, "../media/a%20b.mp3")):
+        garden, _ = load_garden([SourceFile("ideas/x.md", b"![[a b.mp3]]\n\n![[c.mp4]]")],
+                                GardenConfig(directory_urls=directory_urls),
+                                ["media/a b.mp3", "c.mp4"])
+        out = render_markdown(garden.notes["ideas/x"], garden)
+        assert f'<audio class="garden-media" controls src="{src}"></audio>' in out
+        assert '<video class="garden-media" controls src="' in out
