@@ -88,7 +88,9 @@ def _render_link(res: Resolution, garden: Garden, host: NoteId,
     if res.status is Status.RESOLVED:
         target = garden.notes[res.target]
         key = (res.target, res.anchor)
-        embeddable = key not in stack and len(stack) <= garden.config.embed_depth
+        # A part that is not there is not embedded as the whole note: the link says what is meant.
+        embeddable = (key not in stack and len(stack) <= garden.config.embed_depth
+                      and not res.anchor_missing)
         if link.is_embed and link.alone_on_line and embeddable:
             embed = _embed(res, target, garden, host, stack)
             body = garden.notes[link.source].body

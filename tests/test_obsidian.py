@@ -186,3 +186,11 @@ def test_media_players_point_at_the_file_in_both_url_styles():
         out = render_markdown(garden.notes["ideas/x"], garden)
         assert f'<audio class="garden-media" controls src="{src}"></audio>' in out
         assert '<video class="garden-media" controls src="' in out
+
+
+def test_an_embed_of_a_missing_part_is_a_link_not_the_whole_note():
+    from garden.render import render_markdown
+    garden, issues = garden_of({"a.md": "![[b#^gone]]\n\n![[b#Gone]]", "b.md": "Whole note."})
+    out = render_markdown(garden.notes["a"], garden)
+    assert "Whole note." not in out and out.count("](b.md)") == 2
+    assert [i.code for i in issues] == ["missing-block", "missing-heading"]
