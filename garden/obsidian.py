@@ -132,8 +132,8 @@ def _admonition_line(kind: str, fold: str, title: str | None) -> str:
     marker = {"-": "???", "+": "???+"}.get(fold, "!!!")
     known = ADMONITION_TYPES.get(name)
     classes = known or f"note {_CLASS_RE.sub('-', name).strip('-') or 'custom'}"
-    if not title and not known:
-        title = kind[:1].upper() + kind[1:]
+    if not title and not known:  # the type's name as text, whatever it holds
+        title = html.escape(kind[:1].upper() + kind[1:]).replace("\\", "\\\\")
     if not title:
         return f"{marker} {classes}"
     return f'{marker} {classes} "{title}"'

@@ -18,6 +18,8 @@ from helpers_core import garden_of, md
     ("> [!faq]+ Open\n> Text.", '???+ faq "Open"\n    Text.\n'),
     ("> [!custom]\n> Text.", '!!! note custom "Custom"\n    Text.\n'),
     ("> [!abstract]\u00a0**Read**: [[A]]", '!!! abstract "**Read**: [[A]]"\n'),
+    ("> [!<img/src=x/onerror=alert(1)>]\n> T.",
+     '!!! note img-src-x-onerror-alert-1 "&lt;img/src=x/onerror=alert(1)&gt;"\n    T.\n'),
     ("> [!note] A\n> > [!tip] B\n> > Inner.", '!!! note "A"\n    !!! tip "B"\n        Inner.\n\n'),
     ("```\n> [!note] code\n```", "```\n> [!note] code\n```"),
     ("> plain quote", "> plain quote"),
