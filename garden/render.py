@@ -62,6 +62,8 @@ def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[EmbedKe
         (res.link.start, res.link.end, res) for res in garden.resolutions[note.id]]
     edits += block_edits(note.blocks, anchors=len(stack) == 1)
     edits += tag_edits(note.inline_tags)
+    if len(stack) > 1:
+        edits += _embedded_heading_ids(note, garden)
     pieces = []
     pos = lo
     for start, end, edit in sorted(edits, key=lambda e: (e[0], e[1])):
@@ -178,6 +180,26 @@ def _embed(res: Resolution, target: Note, garden: Garden, host: NoteId,
         f"**[{escape_label(link_text(res.link, target))}]({title_link})**\n\n"
         f"{inner}\n\n</div>"
     )
+
+
+def _embedded_heading_ids(note: Note, garden: Garden) -> list[tuple[int, int, str]]:
+    """Edits giving an embedded note's headings ids of their own (`{#embed-note-heading}`), so
+    they never take the ids the host page's own headings have (and links to them expect)."""
+    separator = garden.config.toc_separator
+    prefix = f"embed{separator}{garden.config.slugify(note.id, separator)}{separator}"
+    lines = note.body.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits = []
+    ids = garden.resolver.heading_ids(note.id)
+    for heading, heading_id in zip(note.headings, ids, strict=True):
+        text = lines[heading.line].rstrip()
+        if heading.custom_id or text.endswith("#"):
+            continue
+        end = starts[heading.line] + len(text)
+        edits.append((end, end, f" {{#{prefix}{heading_id}}}"))
+    return edits
 
 
 def _section(note: Note, anchor: str, garden: Garden) -> tuple[int, int] | None:

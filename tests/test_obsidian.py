@@ -196,3 +196,20 @@ def test_an_embed_of_a_missing_part_is_a_link_not_the_whole_note():
     out = render_markdown(garden.notes["a"], garden)
     assert "Whole note." not in out and out.count("](b.md)") == 2
     assert [i.code for i in issues] == ["missing-block", "missing-heading"]
+
+
+def test_embedded_headings_leave_the_host_its_own_heading_ids():
+    import re
+
+    import markdown
+
+    from garden.render import render_markdown
+    garden, _ = garden_of({
+        "a.md": "![[b]]\n\n## Limitations\n\nSee [[#Limitations]].",
+        "b.md": "## Part\n\n### Limitations\n\nTheirs.\n\nSetext\n------\n",
+    })
+    html = markdown.markdown(render_markdown(garden.notes["a"], garden),
+                             extensions=["toc", "attr_list", "md_in_html"])
+    ids = re.findall(r'<h\d id="([^"]*)"', html)
+    assert ids == ["embed-b-part", "embed-b-limitations", "embed-b-setext", "limitations"]
+    assert 'href="#limitations"' in html
