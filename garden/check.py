@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 
+from garden.attachments import is_attachment_name
 from garden.diagnostics import Issue, Severity
 from garden.graph import Garden
 from garden.links import Link, LinkKind
@@ -31,8 +33,13 @@ def _at(path: str, link: Link, severity: Severity, code: str, message: str) -> I
 def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
     link = res.link
     shown = garden.config.display_path
+    if res.status is Status.MISSING_ATTACHMENT:
+        return _at(path, link, Severity.ERROR, "missing-attachment",
+                   f"{link.raw}: there is no file '{posixpath.basename(link.target)}' anywhere "
+                   f"under {garden.config.notes_label} — add the file, or fix its name")
     if res.status is Status.AMBIGUOUS:
-        files = ", ".join(shown(source_path(c)) for c in res.candidates)
+        attachment = is_attachment_name(res.candidates[0])
+        files = ", ".join(shown(c if attachment else source_path(c)) for c in res.candidates)
         forms = " or ".join(f"[[{c}]]" for c in res.candidates)
         return _at(path, link, Severity.ERROR, "ambiguous-link",
                    f"{link.raw} matches {len(res.candidates)} notes: {files} — write {forms} "
@@ -56,6 +63,12 @@ def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
         return _at(path, link, Severity.ERROR, "empty-link",
                    f"{link.raw} has no target — write a note's title between the brackets, "
                    "like [[Your Square Mile]]")
+    if res.anchor_missing and res.target and (link.anchor or "").startswith("^"):
+        target = garden.notes[res.target]
+        ids = ", ".join(f"^{b.id}" for b in target.blocks) or "none"
+        return _at(path, link, Severity.WARNING, "missing-block",
+                   f"{link.raw}: {shown(target.path)} has no block '{link.anchor}' — end a "
+                   f"paragraph or list item there with {link.anchor} (its block ids: {ids})")
     if res.anchor_missing and res.target:
         target = garden.notes[res.target]
         names = [h.text for h in target.headings]

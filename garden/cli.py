@@ -14,7 +14,7 @@ from garden.diagnostics import Issue, count, format_issues
 from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
 from garden.gitfiles import GitError, commit_of, locate, read_revision, renamed_paths
 from garden.graph import Garden
-from garden.loader import load_garden, read_notes_dir
+from garden.loader import load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
 from garden.resolve import Status
 from garden.scaffold import file_name_for, note_template
@@ -75,7 +75,8 @@ def _load(notes_dir: str) -> tuple[Garden, list[Issue]] | None:
         print(f"garden: {notes_dir} is not a folder of notes", file=sys.stderr)
         return None
     label = Path(notes_dir).as_posix().rstrip("/")
-    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label))
+    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label),
+                       read_attachment_paths(root))
 
 
 def _failed(issues: list[Issue], strict: bool) -> bool:

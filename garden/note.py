@@ -15,9 +15,11 @@ from typing import Any
 
 import yaml
 
+from garden.blocks import Block, find_blocks
 from garden.diagnostics import Issue, Severity
 from garden.links import Link, extract_links
 from garden.markup import Heading, first_paragraph, headings, masks, shorten
+from garden.obsidian import InlineTag, inline_tags, tag_name
 from garden.slugs import NoteId, note_id, readable_name
 from garden.yaml_errors import bad_date, explain
 
@@ -67,6 +69,10 @@ class Note:
     """Front-matter keys the garden does not know; passed through to MkDocs."""
     headings: tuple[Heading, ...] = ()
     links: tuple[Link, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    """Blocks with an Obsidian `^block-id`."""
+    inline_tags: tuple[InlineTag, ...] = ()
+    """`#tags` written in the text (their names are in `tags` too)."""
 
 
 def decode(data: bytes, display_path: str) -> tuple[str, list[Issue]]:
@@ -110,6 +116,13 @@ def parse_note(rel_path: str, text: str, display_path: str) -> tuple[Note, list[
     found_headings = tuple(headings(body, code))
     title = fields.pop("title", None) or _first_h1(found_headings) or readable_name(nid)
     description = fields.pop("description", None) or shorten(first_paragraph(body, code))
+    found_tags = inline_tags(body, code)
+    # Tags compare without case, as in Obsidian (#Tag and #TAG are one tag); the first spelling
+    # is kept.
+    spellings = {name.casefold(): name for name in reversed(
+        (*fields.get("tags", ()), *(tag.name for tag in found_tags)))}
+    fields["tags"] = tuple(dict.fromkeys(spellings[name.casefold()] for name in (
+        *fields.get("tags", ()), *(tag.name for tag in found_tags))))
     note = Note(
         id=nid,
         path=rel_path,
@@ -119,6 +132,8 @@ def parse_note(rel_path: str, text: str, display_path: str) -> tuple[Note, list[
         description=description,
         headings=found_headings,
         links=extract_links(nid, body, body_line, code),
+        blocks=find_blocks(body, code),
+        inline_tags=found_tags,
         extra=MappingProxyType(fields.pop("extra")),
         **fields,
     )
@@ -250,8 +265,11 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
                        f"{key_text}: \"{_EXAMPLES[key_text]}\"")
             elif text:
                 out[key_text] = text
-        elif key_text in ("aliases", "tags"):
+        elif key_text == "aliases":
             out[key_text] = _string_list(key_text, value, line, col, item_where, report)
+        elif key_text == "tags":
+            names = _string_list(key_text, value, line, col, item_where, report)
+            out[key_text] = tuple(dict.fromkeys(n for n in map(tag_name, names) if n))
         elif key_text == "type":
             out["type"] = _choice("type", value, NOTE_TYPES, "note type", line, col, report)
         elif key_text == "status":
@@ -267,6 +285,8 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
     for key in ("type", "status"):
         if out.get(key) is None:
             out.pop(key, None)
+    if out["extra"].get("publish") is False:  # Obsidian Publish's way of keeping a note out
+        out["draft"] = True
     return out
 
 
