@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -12,11 +13,14 @@ from pathlib import Path
 from garden.config import GardenConfig
 from garden.diagnostics import Issue, count, format_issues
 from garden.graph import Garden
+from garden.health import health_report, report_data, report_text
+from garden.history import last_tended
 from garden.loader import load_garden, read_notes_dir
 from garden.note import NOTE_TYPES
 from garden.resolve import Status
 from garden.scaffold import file_name_for, note_template
 from garden.slugs import normalise
+from garden.tended import tended_by_id
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -54,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-f", "--config-file", default="mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default=None, metavar="HOST:PORT")
     serve.set_defaults(run=_serve)
+
+    report = commands.add_parser("report", help="what needs tending: orphans, wanted notes, "
+                                 "notes without sources, untended notes, seedlings")
+    report.add_argument("notes_dir", nargs="?", default="notes", metavar="NOTES_DIR")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--stale-days", type=int, default=None, metavar="DAYS",
+                        help="untended after this many days (default: 365)")
+    report.set_defaults(run=_report)
     return parser
 
 
@@ -165,4 +177,22 @@ def _serve(args: argparse.Namespace) -> int:
     except (Abort, ConfigurationError) as exc:
         print(f"garden: can't serve: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    if args.stale_days is not None and args.stale_days < 1:
+        print("garden: --stale-days must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = _load(args.notes_dir)
+    if loaded is None:
+        return EXIT_USAGE
+    garden, _ = loaded
+    paths = [note.path for note in garden.published]
+    tended = tended_by_id(garden, last_tended(args.notes_dir, paths))
+    report = health_report(garden, tended, args.stale_days)
+    if args.format == "json":
+        print(json.dumps(report_data(report), ensure_ascii=False, indent=1))
+    else:
+        print(report_text(report, garden.config.notes_label), end="")
     return EXIT_OK
