@@ -6,7 +6,6 @@ import datetime
 import json
 
 from garden.health import health_page_markdown, health_report, report_data, report_text
-
 from helpers_core import garden_of
 
 UTC = datetime.timezone.utc
@@ -24,7 +23,7 @@ def _report(stale_days=None):
     tended = {
         "index": datetime.datetime(2024, 6, 1, tzinfo=UTC),
         "linked": datetime.datetime(2024, 1, 1, tzinfo=UTC),
-        "lonely": datetime.datetime(2023, 6, 1, tzinfo=UTC),
+        "lonely": datetime.datetime(2023, 7, 1, tzinfo=UTC),
         "old": datetime.datetime(2020, 1, 1, tzinfo=UTC),
     }
     return garden, health_report(garden, tended, stale_days)

@@ -12,7 +12,6 @@ import pytest
 
 from garden import history
 from garden.history import git_changes, last_tended, parse_git_log
-
 from gitrepo import commit, init_repo
 
 UTC = datetime.timezone.utc

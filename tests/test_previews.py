@@ -6,7 +6,6 @@ import json
 
 from garden.config import GardenConfig
 from garden.previews import PreviewIndex, note_preview
-
 from helpers_core import garden_of, note_of
 
 FILES = {

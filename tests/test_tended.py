@@ -6,7 +6,6 @@ import datetime
 import xml.etree.ElementTree as ET
 
 from garden.tended import atom_feed, recently_tended, tended_by_id, tended_page_markdown
-
 from helpers_core import garden_of
 
 UTC = datetime.timezone.utc
