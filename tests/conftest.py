@@ -3,9 +3,11 @@ with the real MkDocs and mkdocs-material, in a subprocess, as a gardener would."
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -162,3 +164,22 @@ def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return Site(root, directory_urls=True)
+
+
+CHROMIUM = os.environ.get("GARDEN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """The session's one headless Chromium (Debian's; Playwright's sync API can run only once
+    at a time, so every browser test module shares it)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

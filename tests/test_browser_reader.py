@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 
@@ -15,9 +14,6 @@ import pytest
 from conftest import HOSTILE_TITLE, Site
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("GARDEN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGE_TYPES = {  # page type → note id of a page of that type in the reader garden
     "start": "index", "note": "places/stockport", "tags": "tags", "wanted": "wanted",
     "recently tended": "recently-tended", "health": "health",
@@ -27,18 +23,6 @@ PAGE_TYPES = {  # page type → note id of a page of that type in the reader gar
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
