@@ -16,6 +16,10 @@ from garden.render import escape_markdown
 from garden.slugs import NoteId, note_id, relative_source_link
 from garden.tended import day
 
+PAGE_LIMIT = 200
+"""Entries shown per section on the page, so it stays readable (and quick to build) in a big
+garden; `garden report` lists them all."""
+
 
 @dataclass(frozen=True, slots=True)
 class WantedCount:
@@ -158,16 +162,19 @@ def health_page_markdown(garden: Garden, report: HealthReport) -> str:
              "printed by `garden report` (`--format json` for tools).", ""]
     lines += [f"- [{h}](#{garden.config.slugify(h, garden.config.toc_separator)}): {n}"
               for h, _, n in parts]
-    items: list[list[str]] = [
-        [item(n) for n in report.orphans],
-        [_wanted_item(garden, page, w) for w in report.wanted],
-        [item(n) for n in report.unsourced],
-        [item(u.note, f"{day(u.when)} ") for u in report.untended],
-        [item(n) for n in report.seedlings],
+    items: list[list[str]] = [  # Markdown is made for the shown entries only
+        [item(n) for n in report.orphans[:PAGE_LIMIT]],
+        [_wanted_item(garden, page, w) for w in report.wanted[:PAGE_LIMIT]],
+        [item(n) for n in report.unsourced[:PAGE_LIMIT]],
+        [item(u.note, f"{day(u.when)} ") for u in report.untended[:PAGE_LIMIT]],
+        [item(n) for n in report.seedlings[:PAGE_LIMIT]],
     ]
-    for (heading, meaning, _), section in zip(parts, items, strict=True):
+    for (heading, meaning, count), section in zip(parts, items, strict=True):
         lines += ["", f"## {heading}", "", meaning, ""]
         lines += section or ["Nothing here: well tended."]
+        if count > len(section):
+            lines += ["", f"…and {count - len(section)} more: run `garden report` to see "
+                      "them all."]
     return "\n".join(lines) + "\n"
 
 

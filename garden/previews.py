@@ -66,7 +66,8 @@ class PreviewIndex:
 
     def for_page(self, nid: NoteId) -> list[dict[str, object]]:
         """Previews for every note and wanted note this page links to (embedded notes' links
-        included, as they are shown on the page) and for its backlinks, sorted by URL."""
+        included, as they are shown on the page), sorted by URL. Backlinks are left out: a
+        much-linked note has thousands, and its page would carry the whole garden."""
         found: dict[str, Preview] = {}
         seen: set[NoteId] = set()
         pending = [nid]
@@ -82,7 +83,5 @@ class PreviewIndex:
                         pending.append(res.target)
                 elif res.status is Status.WANTED and res.wanted_key in self.wanted:
                     found["wanted:" + res.wanted_key] = self.wanted[res.wanted_key]
-        for backlink in self.garden.backlinks(nid):
-            found[backlink.source] = self.notes[backlink.source]
         found.pop(nid, None)
         return [asdict(p) for p in sorted(found.values(), key=lambda p: p.url)]

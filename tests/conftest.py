@@ -130,11 +130,13 @@ def e2e_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 HOSTILE_TITLE = '<script>alert(1)</script>" onmouseover="x'
 READER_NOTES = {
     "index.md": "---\ntitle: Start\nstatus: evergreen\ntype: resource\ntags: [towns]\n---\n"
-                "Welcome. Visit [[Stockport]], read [[Not Yet Written]] and see [[Tags]].\n",
+                "Welcome. Visit [[Stockport]], read [[Not Yet Written]] and [[the hostile one]], "
+                "and see [[Tags]].\n",
     "places/stockport.md": "---\ntitle: Stockport\nstatus: budding\ntype: place\n"
                            "tags: [towns]\ndescription: A town in Greater Manchester.\n---\n"
                            "Stockport is a town with a market. Back to [[Start]].\n",
     "ideas/hostile.md": f"---\ntitle: '{HOSTILE_TITLE}'\ndescription: '{HOSTILE_TITLE}'\n"
+                        "aliases: [the hostile one]\n"
                         "tags: [towns]\n---\nIt links to [[Stockport]].\n",
     "ideas/old-idea.md": "---\ntitle: Old idea\n---\nAn idea nobody has tended for years.\n",
     "tags.md": "---\ntitle: Tags\nstatus: budding\ntype: resource\n---\n"

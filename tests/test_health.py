@@ -80,3 +80,15 @@ def test_an_empty_section_says_it_is_well_tended() -> None:
     garden, _ = garden_of({"index.md": f"---\ntitle: Start\nstatus: evergreen\n{SOURCE}---\nHi.\n"})
     page = health_page_markdown(garden, health_report(garden, {}))
     assert page.count("Nothing here: well tended.") == 5
+
+
+def test_a_big_garden_shows_the_first_entries_and_points_to_the_report(monkeypatch) -> None:
+    from garden import health
+
+    monkeypatch.setattr(health, "PAGE_LIMIT", 2)
+    files = {f"n{i}.md": f"---\ntitle: N{i}\n---\nText.\n" for i in range(5)}
+    garden, _ = garden_of(files)
+    page = health_page_markdown(garden, health_report(garden, {}))
+    seedlings = page.split("## Seedlings")[1]
+    assert seedlings.count("- [N") == 2
+    assert "…and 3 more: run `garden report` to see them all." in seedlings

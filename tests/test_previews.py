@@ -63,20 +63,19 @@ def test_the_excerpt_is_dropped_when_the_description_is_the_first_lines() -> Non
     assert preview.url == "note.html"
 
 
-def test_a_page_gets_previews_of_its_links_embeds_links_and_backlinks_only() -> None:
+def test_a_page_gets_previews_of_its_links_and_its_embeds_links() -> None:
     garden, _ = garden_of(FILES)
     index = PreviewIndex(garden)
     start = {p["title"]: p for p in index.for_page("index")}
-    # Stockport (link), Nowhere Yet (wanted), Embedded and Lonely (shown through the embed),
-    # Your Square Mile (a backlink); never the page itself.
-    assert set(start) == {"Stockport", "Nowhere Yet", "Embedded", "Lonely", "Your Square Mile"}
+    # Stockport (link), Nowhere Yet (wanted), Embedded and Lonely (shown through the embed);
+    # not Your Square Mile (only a backlink), never the page itself.
+    assert set(start) == {"Stockport", "Nowhere Yet", "Embedded", "Lonely"}
     wanted = start["Nowhere Yet"]
     assert wanted["wanted"] is True
     assert wanted["description"] == "This note is not written yet."
     assert wanted["url"].startswith("wanted/#")
     assert [p["url"] for p in index.for_page("index")] == sorted(p["url"] for p in start.values())
-    assert {p["title"] for p in index.for_page("places/stockport")} == {"Start",
-                                                                        "Your Square Mile"}
+    assert {p["title"] for p in index.for_page("places/stockport")} == {"Your Square Mile"}
 
 
 def test_preview_data_is_plain_json_text() -> None:
