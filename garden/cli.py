@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -14,11 +15,14 @@ from garden.diagnostics import Issue, count, format_issues
 from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
 from garden.gitfiles import GitError, commit_of, locate, read_revision, renamed_paths
 from garden.graph import Garden
+from garden.health import health_report, report_data, report_text
+from garden.history import last_tended
 from garden.loader import load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
 from garden.resolve import Status
 from garden.scaffold import file_name_for, note_template
 from garden.slugs import normalise
+from garden.tended import tended_by_id
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -66,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--dir", default="notes", help="the notes folder (default: notes)")
     diff.add_argument("--format", choices=("text", "markdown"), default="text")
     diff.set_defaults(run=_diff)
+
+    report = commands.add_parser("report", help="what needs tending: orphans, wanted notes, "
+                                 "notes without sources, untended notes, seedlings")
+    report.add_argument("notes_dir", nargs="?", default="notes", metavar="NOTES_DIR")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--stale-days", type=int, default=None, metavar="DAYS",
+                        help="untended after this many days (default: 365)")
+    report.set_defaults(run=_report)
     return parser
 
 
@@ -202,4 +214,22 @@ def _diff(args: argparse.Namespace) -> int:
              f"{args.head} ({head[:7]})" if head else "the notes on disk")
     formatter = format_markdown if args.format == "markdown" else format_text
     print(formatter(changes, *shown), end="")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    if args.stale_days is not None and args.stale_days < 1:
+        print("garden: --stale-days must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = _load(args.notes_dir)
+    if loaded is None:
+        return EXIT_USAGE
+    garden, _ = loaded
+    paths = [note.path for note in garden.published]
+    tended = tended_by_id(garden, last_tended(args.notes_dir, paths))
+    report = health_report(garden, tended, args.stale_days)
+    if args.format == "json":
+        print(json.dumps(report_data(report), ensure_ascii=False, indent=1))
+    else:
+        print(report_text(report, garden.config.notes_label), end="")
     return EXIT_OK
