@@ -72,8 +72,8 @@ def all_changed_pages(old: Garden, new: Garden) -> frozenset[NoteId]:
 
 def _candidates(old: Garden, new: Garden) -> set[NoteId]:
     """Notes whose page an edit can reach: the edited notes, their neighbours in either garden,
-    notes with links naming them or naming a wanted note whose entry changed, and (repeatedly)
-    the notes that embed any of these."""
+    notes with links naming them or naming a wanted note whose entry changed and those links'
+    targets in either garden, and (repeatedly) the notes that embed any of these."""
     edited = _edited(old, new)
     keys = {key for g in (old, new) for nid in edited if nid in g.notes
             for key in _keys(g.notes[nid])}
@@ -118,8 +118,9 @@ def _neighbours(garden: Garden, edited: set[NoteId], keys: set[str]) -> set[Note
             link = res.link
             if (link.target and _link_key(link.target, link.kind) in keys) or (
                     res.status is Status.WANTED and res.wanted_key in keys):
-                found.add(nid)
-                break
+                found.add(nid)  # the link may now reach another note, which gains a backlink
+                if res.target is not None:
+                    found.add(res.target)
     return found
 
 
