@@ -24,7 +24,7 @@ from garden.dependents import changed_pages
 from garden.diagnostics import count
 from garden.errors import ConfigError
 from garden.graph import Garden
-from garden.loader import SourceFile, load_garden
+from garden.loader import ParseCache, SourceFile, load_garden
 from garden.note import Note
 from garden.render import page_meta, render_markdown, wanted_page_markdown
 from garden.site_files import graph_json
@@ -94,7 +94,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             return None
         pages = [f for f in files.documentation_pages() if not f.generated_by]
         sources = [SourceFile(f.src_uri, f.content_bytes) for f in pages]
-        self.garden, issues = load_garden(sources, self.garden_config)
+        self.garden, issues = load_garden(sources, self.garden_config,
+                                          self.preview.parsed if self.serving else None)
         for issue in issues:
             (log.error if issue.is_error else log.warning)(issue.format())
         errors, _ = count(issues)
@@ -196,6 +197,7 @@ class _PreviewState:
         self.kept_urls: set[str] = set()
         self.page_urls: list[str] = []
         self.search: dict[str, Any] | None = None
+        self.parsed: ParseCache = {}
 
     def start(self, config_file: str | None) -> None:
         stamp = Path(config_file).read_bytes() if config_file else b""

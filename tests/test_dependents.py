@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers_core import garden_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from garden.dependents import all_changed_pages, changed_pages, page_inputs
+from helpers_core import garden_of
 
 BASE = {
     "home.md": "# Home\n\nSee [[Stockport]] and [[Budgets]].\n",
