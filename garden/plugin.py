@@ -227,10 +227,13 @@ class _PreviewState:
                 self.kept_urls.add(_page_url(file))
         if full:
             self.kept, self.kept_urls = {}, set()
-        for file, note in notes:
-            if note is not None and (note.id in changes.pages or file in listings
-                                     or (full and note.tags)):
-                _mark_stale(file)
+        stale = [file for file, note in notes if note is not None and (
+            note.id in changes.pages or file in listings or (full and note.tags))]
+        for file in stale:
+            _mark_stale(file)
+        if self.previous is not None:
+            log.info(f"{len(stale)} of {len(pages)} pages to rebuild, "
+                     f"{len(changes.removed)} removed")
 
     def finish(self, garden: Garden | None, site_dir: str) -> None:
         path = Path(site_dir, *_SEARCH_INDEX)
