@@ -44,3 +44,9 @@ lint: install
 
 clean:
 	rm -rf site .pytest_cache
+
+# Preview and scale benchmark (issue 7): garden serve vs mkdocs serve --dirty vs a full rebuild,
+# note page size and build memory as the garden grows. Writes benchmarks/RESULTS-preview.md.
+.PHONY: bench-preview
+bench-preview: install
+	$(PY) benchmarks/preview.py --write
