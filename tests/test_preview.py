@@ -27,10 +27,11 @@ def garden_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview
     root = write_garden(tmp_path_factory.mktemp("preview"), FIXTURES / "e2e" / "notes")
     (root / "notes" / "tags.md").write_text(TAGS_PAGE, encoding="utf-8")
     port = _free_port()
+    log = (root / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "garden", "serve", "-a", f"127.0.0.1:{port}", "-f",
          str(root / "mkdocs.yml")],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     preview = Preview(root, port)
     try:
@@ -39,12 +40,20 @@ def garden_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview
     finally:
         process.terminate()
         try:
-            output, _ = process.communicate(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-            output, _ = process.communicate()
+            process.wait()
+        log.close()
+        output = (root / "serve.log").read_text(encoding="utf-8")
         assert "Traceback" not in output, output
         assert "A 'dirty' build" not in output, output
+
+
+def last_rebuild(preview: Preview) -> str:
+    """The plugin's last "N of M pages to rebuild" line in the server's log."""
+    lines = (preview.root / "serve.log").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if "pages to rebuild" in line][-1]
 
 
 def full_build(preview: Preview, tmp_path: Path) -> Path:
@@ -132,8 +141,10 @@ def test_every_page_equals_a_full_build_after_each_change(
                      "a deleted note goes")
     assert_same_as_full_build(preview, tmp_path, gone=("places/north/eden valley/",))
 
-    # A plain edit of a tagged note: only that page is rebuilt; the tags listing is kept.
+    # A plain edit of a tagged note: only the pages showing it are rebuilt.
     edit(notes / "places" / "stockport.md", "The tour began at noon.", "The tour began late.")
     preview.wait_for("places/stockport/", lambda s, b: "began late" in b, "a plain edit shows")
+    # Stockport, the note embedding its Events section, and the tags listing (kept as it was).
+    assert "garden: 3 of 8 pages to rebuild, 0 removed" in last_rebuild(preview)
     assert_same_as_full_build(preview, tmp_path)
 
