@@ -1,7 +1,9 @@
 """The MkDocs adapter: MkDocs events in, calls on the garden core out. No rules live here.
 
 State is exactly the GardenConfig, the Garden and its Issues, rebuilt from scratch on every
-build (so `mkdocs serve` rebuilds show every backlink change).
+build (so `mkdocs serve` rebuilds show every backlink change). Under `serve`, `_PreviewState`
+also keeps the last build's Garden, parsed notes and search index, so that a dirty build
+rebuilds exactly the pages an edit changed.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             self.preview.finish(self.garden, config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.preview.previous = None
+        self.preview.previous = None  # pages on disk may be half written: redo them all
 
     def _note(self, page: Page) -> Note | None:
         """The note behind a page; None for generated pages and when the plugin is off."""
