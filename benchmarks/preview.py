@@ -9,7 +9,8 @@ sentence and a link), and the time runs from writing the file until the server r
 edited page with the new sentence (the live-reload server holds page requests while it builds,
 so that is when the whole rebuild is done). Medians of several edits; the first edit after
 start-up is not timed. A full rebuild — what plain `mkdocs serve` does on every edit — is the
-time of `garden serve`'s own first build (a full build of the same notes, as MkDocs logs it).
+time of `garden serve`'s own first build (a full build of the same notes, as MkDocs logs it),
+and the memory of a build is that server's peak resident memory (VmHWM) after it.
 Targets (never timed tests): `garden serve` ≤ 2× plain `--dirty`, ≤ 1/10 of a full rebuild;
 note page size at 5,000 within 10% of 100; memory linear.
 """
@@ -35,7 +36,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.make_garden import GardenPaths, make_garden
-from benchmarks.measure import checked, run_child
 from benchmarks.report import machine_info, markdown_table
 
 HERE = Path(__file__).resolve().parent
@@ -96,10 +96,27 @@ def note_paths(garden: GardenPaths) -> list[str]:
     return sorted(p.relative_to(garden.notes).as_posix() for p in garden.notes.rglob("*.md"))
 
 
-def edit_times(server: Server, garden: GardenPaths, edits: int
-               ) -> tuple[list[float], list[int], float]:
-    """Edit-to-page seconds of `edits` edits (after one untimed), the byte sizes of a sample of
-    note pages as served after the first build, and the first (full) build's seconds."""
+@dataclass(frozen=True)
+class Served:
+    times: list[float]
+    """Edit-to-page seconds of each timed edit."""
+    page_sizes: list[int]
+    """Bytes of a sample of note pages, as served after the first build."""
+    first_build: float
+    """Seconds of the server's first (full) build, as MkDocs logs it."""
+    peak_mb: float
+    """The server's peak resident memory after its first build (VmHWM)."""
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def serve_and_edit(server: Server, garden: GardenPaths, edits: int) -> Served:
+    """Start the server, measure its first build, then `edits` edits (after one untimed)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     config = garden.plain_config if server.config == "plain" else garden.garden_config
@@ -113,8 +130,10 @@ def edit_times(server: Server, garden: GardenPaths, edits: int
             wait_for(base, "</html>", STARTUP_TIMEOUT)
             sample = paths[:: max(1, len(paths) // 30)]
             sizes = [len((fetch(page_url(base, p)) or "").encode()) for p in sample]
-            times = []
-            for number in range(edits + 1):
+            peak = peak_memory_mb(process.pid)
+            times: list[float] = []
+            marker = ""
+            for number in range(edits + 1 if edits else 0):
                 marker = f"preview-edit-{number}-{time.time_ns()}"
                 path = garden.notes / edited
                 with path.open("a", encoding="utf-8") as handle:
@@ -123,11 +142,11 @@ def edit_times(server: Server, garden: GardenPaths, edits: int
                 if number:
                     times.append(seconds)
                 time.sleep(1.0)
-            if server.name == "garden":  # the edit's backlink is on its target's page too
+            if marker and server.name == "garden":  # the edit's backlink is on its target's page
                 wait_for(page_url(base, target), marker, 5)
             log.seek(0)
             builds = [float(m[1]) for m in _BUILT_RE.finditer(log.read())]
-            return times, sizes, builds[0]
+            return Served(times, sizes, builds[0], peak)
         finally:
             process.terminate()
             try:
@@ -144,6 +163,7 @@ def run(sizes: list[int], html_sizes: list[int], memory: list[int], work: Path,
     lines.append("Machine: " + ", ".join(f"{k}: {v}" for k, v in info.items()))
     lines.append("")
     rows, size_rows, page_sizes = [], [], {}
+    memories: dict[int, tuple[float, float]] = {}
     for n in sorted(set(sizes) | set(html_sizes)):
         print(f"garden of {n} notes…", file=sys.stderr, flush=True)
         medians: dict[str, float] = {}
@@ -151,12 +171,15 @@ def run(sizes: list[int], html_sizes: list[int], memory: list[int], work: Path,
             if n not in sizes and server.name != "garden":
                 continue
             garden = make_garden(n, work / f"{server.name}-{n}", repo=REPO)
-            times, served, first = edit_times(server, garden, edits)
-            medians[server.name] = statistics.median(times)
+            served = serve_and_edit(server, garden, edits)
+            medians[server.name] = statistics.median(served.times)
             if server.name == "garden":
-                page_sizes[n] = statistics.median(served)
-                medians["full"] = first
-            print(f"  {server.label}: {[round(t, 2) for t in times]}", file=sys.stderr, flush=True)
+                page_sizes[n] = statistics.median(served.page_sizes)
+                medians["full"] = served.first_build
+                memories[n] = (served.first_build, served.peak_mb)
+            print(f"  {server.label}: {[round(t, 2) for t in served.times]}, first build "
+                  f"{served.first_build:.1f} s, peak {served.peak_mb:.0f} MiB",
+                  file=sys.stderr, flush=True)
         if n in sizes:
             g, d, f = medians["garden"], medians["dirty"], medians["full"]
             rows.append([f"{n:,}", f"{g:.2f} s", f"{d:.2f} s", f"{f:.2f} s",
@@ -175,24 +198,21 @@ def run(sizes: list[int], html_sizes: list[int], memory: list[int], work: Path,
         lines += ["Note page size (median of ~30 note pages as served):", "",
                   markdown_table(["notes", "page", f"vs {smallest:,} notes (≤ 1.10×)"],
                                  size_rows), ""]
+    for n in sorted(set(memory) - set(memories)):
+        print(f"memory: garden of {n} notes…", file=sys.stderr, flush=True)
+        served = serve_and_edit(SERVERS[0], make_garden(n, work / f"memory-{n}", repo=REPO), 0)
+        memories[n] = (served.first_build, served.peak_mb)
     mem_rows = []
     previous: tuple[int, float] | None = None
-    for n in sorted(memory):
-        print(f"memory: building {n} notes…", file=sys.stderr, flush=True)
-        garden = make_garden(n, work / f"memory-{n}", repo=REPO)
-        sample = checked(run_child([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                    str(garden.garden_config), "-d", str(work / "site")]),
-                         f"build of {n}")
-        slope = ""
-        if previous is not None:
-            slope = f"{(sample.peak_rss_mb - previous[1]) / (n - previous[0]) * 1000:.1f} MiB"
-        mem_rows.append([f"{n:,}", f"{sample.seconds:.0f} s", f"{sample.peak_rss_mb:.0f} MiB",
-                         slope])
-        previous = (n, sample.peak_rss_mb)
+    for n, (seconds, peak) in sorted(memories.items()):
+        slope = "" if previous is None else (
+            f"{(peak - previous[1]) / (n - previous[0]) * 1000:.1f} MiB")
+        mem_rows.append([f"{n:,}", f"{seconds:.0f} s", f"{peak:.0f} MiB", slope])
+        previous = (n, peak)
     if mem_rows:
-        lines += ["Full build with the garden plugin, peak memory (linear when the growth per "
-                  "1,000 notes stays flat):", "",
-                  markdown_table(["notes", "build", "peak RSS", "growth per 1,000 notes"],
+        lines += ["Full build with the garden plugin (`garden serve`'s first build): time and "
+                  "peak memory. Memory is linear when the growth per 1,000 notes stays flat:", "",
+                  markdown_table(["notes", "full build", "peak RSS", "growth per 1,000 notes"],
                                  mem_rows), ""]
     return "\n".join(lines)
 
@@ -201,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
     parser.add_argument("--html-sizes", type=int, nargs="*", default=[100, 5000])
-    parser.add_argument("--memory", type=int, nargs="*", default=[5000, 20000])
+    parser.add_argument("--memory", type=int, nargs="*", default=[1000, 5000, 20000])
     parser.add_argument("--edits", type=int, default=5, help="timed edits per server")
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
