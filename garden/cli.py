@@ -181,15 +181,61 @@ def _relative_label(path: Path, root: Path) -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    """`mkdocs serve`, except that every rebuild after the first is a dirty one: the garden
+    plugin marks exactly the pages an edit changes, so the preview is fast and never stale."""
+    import shutil
+    import tempfile
+    from urllib.parse import urlsplit
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
+    from mkdocs.livereload import LiveReloadServer
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+    site_dir = tempfile.mkdtemp(prefix="garden_")
+
+    def get_config():
+        return load_config(config_file=args.config_file, site_dir=site_dir,
+                           dev_addr=args.dev_addr)
+
     try:
-        serve(config_file=args.config_file, dev_addr=args.dev_addr)
+        config = get_config()
+        config.plugins.on_startup(command="serve", dirty=False)
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+
+        def builder(config=None, dirty: bool = True) -> None:
+            logging.getLogger("mkdocs").info("Building documentation...")
+            config = config or get_config()
+            config.site_url = server.url
+            build(config, serve_url=server.url, dirty=dirty)
+
+        server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
+                                  mount_path=mount_path)
+        server.error_handler = lambda code: _error_page(site_dir, code)
+        try:
+            builder(config, dirty=False)
+            server.watch(config.docs_dir)
+            if config.config_file_path:
+                server.watch(config.config_file_path)
+            server = config.plugins.on_serve(server, config=config, builder=builder)
+            for item in config.watch:
+                server.watch(item)
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                logging.getLogger("mkdocs").info("Shutting down...")
+            finally:
+                server.shutdown()
+        finally:
+            config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as exc:
         print(f"garden: can't serve: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     return EXIT_OK
 
 
@@ -233,3 +279,13 @@ def _report(args: argparse.Namespace) -> int:
     else:
         print(report_text(report, garden.config.notes_label), end="")
     return EXIT_OK
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build leaves pages stale; under `garden serve` none is."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _error_page(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir, f"{code}.html")
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

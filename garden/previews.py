@@ -1,8 +1,8 @@
 """Hover previews: for each page, what a reader sees when the pointer rests on (or the keyboard
 focuses) one of its links — title, description, growth stage, type and the note's first lines.
 
-Built once per build for the whole garden (one entry per note and per wanted note); each page
-then carries only the entries of the notes it links to, so no page grows with the garden.
+Each preview is made once per build, when the first page needs it; each page carries only
+the entries of the notes it links to, so no page grows with the garden.
 """
 
 from __future__ import annotations
@@ -55,14 +55,29 @@ def wanted_preview(wanted: Wanted, wanted_url: str) -> Preview:
 
 
 class PreviewIndex:
-    """Every preview of the garden, made once; `for_page` picks the ones a page needs."""
+    """The previews of one garden, each made when a page first needs it; `for_page` picks the
+    ones a page needs."""
 
     def __init__(self, garden: Garden) -> None:
         self.garden = garden
         directory_urls = garden.config.directory_urls
-        wanted_url = url_for(note_id(garden.config.wanted_page), directory_urls)
-        self.notes = {n.id: note_preview(n, directory_urls) for n in garden.published}
-        self.wanted = {w.key: wanted_preview(w, wanted_url) for w in garden.wanted}
+        self.wanted_url = url_for(note_id(garden.config.wanted_page), directory_urls)
+        self._notes: dict[NoteId, Preview] = {}
+        self._wanted: dict[str, Preview] = {}
+
+    def note(self, nid: NoteId) -> Preview:
+        if nid not in self._notes:
+            self._notes[nid] = note_preview(self.garden.notes[nid],
+                                            self.garden.config.directory_urls)
+        return self._notes[nid]
+
+    def wanted(self, key: str) -> Preview | None:
+        if key not in self._wanted:
+            wanted = self.garden.wanted_by_key.get(key)
+            if wanted is None:
+                return None
+            self._wanted[key] = wanted_preview(wanted, self.wanted_url)
+        return self._wanted[key]
 
     def for_page(self, nid: NoteId) -> list[dict[str, object]]:
         """Previews for every note and wanted note this page links to (embedded notes' links
@@ -77,11 +92,12 @@ class PreviewIndex:
                 continue
             seen.add(current)
             for res in self.garden.resolutions[current]:
-                if res.status is Status.RESOLVED and res.target in self.notes:
-                    found[res.target] = self.notes[res.target]
+                target = res.target
+                if res.status is Status.RESOLVED and target in self.garden.notes:
+                    found[target] = self.note(target)
                     if res.link.is_embed and len(seen) <= self.garden.config.embed_depth:
-                        pending.append(res.target)
-                elif res.status is Status.WANTED and res.wanted_key in self.wanted:
-                    found["wanted:" + res.wanted_key] = self.wanted[res.wanted_key]
+                        pending.append(target)
+                elif res.status is Status.WANTED and (wanted := self.wanted(res.wanted_key)):
+                    found["wanted:" + res.wanted_key] = wanted
         found.pop(nid, None)
         return [asdict(p) for p in sorted(found.values(), key=lambda p: p.url)]
