@@ -1,14 +1,13 @@
 """The MkDocs adapter: MkDocs events in, calls on the garden core out. No rules live here.
 
 State is exactly the GardenConfig, the Garden and its Issues, rebuilt from scratch on every
-build (so `mkdocs serve` rebuilds show every backlink change). Under `serve`, `_PreviewState`
+build (so `mkdocs serve` rebuilds show every backlink change). Under `serve`, `live.LiveState`
 also keeps the last build's Garden, parsed notes and search index, so that a dirty build
 rebuilds exactly the pages an edit changed.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from functools import partial
 from pathlib import Path
@@ -21,16 +20,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from garden import search_index
 from garden.badges import badges_html
 from garden.config import GardenConfig
-from garden.dependents import changed_pages
 from garden.diagnostics import count
 from garden.errors import ConfigError
 from garden.graph import Garden
 from garden.health import health_page_markdown, health_report
 from garden.history import last_tended
-from garden.loader import ParseCache, SourceFile, load_garden
+from garden.live import LiveState
+from garden.loader import SourceFile, load_garden
 from garden.note import Note
 from garden.permalinks import redirects
 from garden.previews import PreviewIndex
@@ -51,9 +49,6 @@ _OBSIDIAN_EXTENSIONS = ("attr_list", "admonition", "pymdownx.details", "pymdownx
                         "pymdownx.superfences")
 """Image sizes, callouts as (foldable) admonitions, `==highlights==`, and fenced code inside
 callouts and lists (as Obsidian writes it)."""
-_TAG_LISTING = "<!-- material/tags"
-"""Marks a page on which mkdocs-material's tags plugin lists every tagged page."""
-_SEARCH_INDEX = ("search", "search_index.json")
 
 
 class GardenPluginConfig(base.Config):
@@ -79,7 +74,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         self.garden_config: GardenConfig | None = None
         self.garden: Garden | None = None
         self.previews: PreviewIndex | None = None
-        self.live = _PreviewState()
+        self.live = LiveState()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -244,97 +239,3 @@ def _template_safe(meta: dict[str, Any]) -> dict[str, Any]:
     into attributes: hand them pre-escaped Markup so note text stays text."""
     return {k: (escape(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
             for k, v in meta.items()}
-
-
-class _PreviewState:
-    """What `mkdocs serve` keeps between rebuilds so that a dirty build is a correct one.
-
-    MkDocs' dirty build (`build(dirty=True)`, which `garden serve` uses after its first build)
-    rebuilds a page only when `File.is_modified()`: its output is older than its source. Here
-    the pages whose output the edit changes (`garden.dependents`) get their output's time set
-    to 0, the pages of removed notes are deleted, and the search index is completed with the
-    entries of the pages not rebuilt. See garden/README.md, "Fast preview".
-    """
-
-    def __init__(self) -> None:
-        self.previous: Garden | None = None
-        """The garden of the last finished build: the pages on disk show it."""
-        self.search_by_plugin = False
-        """`mkdocs serve --dirty`: the search plugin merges its index itself."""
-        self.config_stamp: bytes | None = None
-        self.built: set[str] = set()
-        self.kept: dict[str, str] = {}
-        """Output to write instead of the rebuilt one, by source path (a partial tags listing)."""
-        self.kept_urls: set[str] = set()
-        self.page_urls: list[str] = []
-        self.search: dict[str, Any] | None = None
-        self.parsed: ParseCache = {}
-
-    def start(self, config_file: str | None) -> None:
-        stamp = Path(config_file).read_bytes() if config_file else b""
-        if stamp != self.config_stamp:  # mkdocs.yml changed: every page may change
-            self.previous, self.config_stamp = None, stamp
-        self.built, self.kept, self.kept_urls = set(), {}, set()
-
-    def mark_stale(self, garden: Garden, files: Files, config: MkDocsConfig) -> None:
-        changes = changed_pages(self.previous, garden)
-        for nid in changes.removed:
-            assert self.previous is not None
-            _remove_output(self.previous.notes[nid].path, config)
-        pages = files.documentation_pages()
-        self.page_urls = [_page_url(f) for f in pages]
-        notes = [(f, garden.notes.get(note_id(f.src_uri))) for f in pages]
-        listings = [f for f, note in notes if note is not None and _TAG_LISTING in note.body]
-        # A tags listing is complete only when every tagged page is rebuilt with it; it is
-        # rebuilt on every build (so the rebuilt pages' tags link to it) but its last output
-        # is kept unless the listed titles and tags changed.
-        full = changes.tag_index or any(note_id(f.src_uri) in changes.pages for f in listings)
-        if not full:
-            for file in listings:
-                if not os.path.isfile(file.abs_dest_path):
-                    full = True
-                    break
-                self.kept[file.src_uri] = Path(file.abs_dest_path).read_text(encoding="utf-8")
-                self.kept_urls.add(_page_url(file))
-        if full:
-            self.kept, self.kept_urls = {}, set()
-        stale = [file for file, note in notes if note is not None and (
-            note.id in changes.pages or file in listings or (full and note.tags))]
-        for file in stale:
-            _mark_stale(file)
-        if self.previous is not None:
-            log.info(f"{len(stale)} of {len(pages)} pages to rebuild, "
-                     f"{len(changes.removed)} removed")
-
-    def finish(self, garden: Garden | None, site_dir: str) -> None:
-        path = Path(site_dir, *_SEARCH_INDEX)
-        if not self.search_by_plugin and path.is_file():
-            fresh = json.loads(path.read_text(encoding="utf-8"))
-            built = self.built - self.kept_urls
-            self.search = search_index.merge(self.search, fresh, built, self.page_urls)
-            path.write_text(json.dumps(self.search, separators=(",", ":"), default=str),
-                            encoding="utf-8")
-        self.previous = garden
-
-
-def _mark_stale(file: File) -> None:
-    """Make MkDocs' dirty build redo this page: its output is now older than its source."""
-    if os.path.isfile(file.abs_dest_path):
-        os.utime(file.abs_dest_path, (0, 0))
-
-
-def _remove_output(src_path: str, config: MkDocsConfig) -> None:
-    """Delete the page a removed note had, and the folders that leaves empty."""
-    gone = File(src_path, None, config.site_dir, config.use_directory_urls)
-    path = Path(gone.abs_dest_path)
-    path.unlink(missing_ok=True)
-    site = Path(config.site_dir).resolve()
-    folder = path.parent.resolve()
-    while site in folder.parents and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-def _page_url(file: File) -> str:
-    """The URL the page of this file has (`Page.url`: the home page's is '', not './')."""
-    return "" if file.url in (".", "./") else file.url
