@@ -6,6 +6,7 @@ build (so `mkdocs serve` rebuilds show every backlink change).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,11 +22,13 @@ from garden.config import GardenConfig
 from garden.diagnostics import count
 from garden.errors import ConfigError
 from garden.graph import Garden
+from garden.layout import GraphViews
 from garden.loader import SourceFile, load_garden
 from garden.note import Note
-from garden.render import page_meta, render_markdown, wanted_page_markdown
+from garden.render import graph_page_markdown, page_meta, render_markdown, wanted_page_markdown
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
+from garden.svg import GraphView, garden_map_view, local_graph_view
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +45,10 @@ class GardenPluginConfig(base.Config):
     wanted_title = c.Type(str, default="Wanted notes")
     graph_json = c.Type(str, default="graph.json")
     embed_depth = c.Type(int, default=3)
+    graph_page = c.Type(str, default="graph.md")
+    graph_title = c.Type(str, default="Garden map")
+    graph_map_nodes = c.Type(int, default=300)
+    graph_local_nodes = c.Type(int, default=25)
 
 
 class GardenPlugin(BasePlugin[GardenPluginConfig]):
@@ -51,6 +58,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         self.serving = False
         self.garden_config: GardenConfig | None = None
         self.garden: Garden | None = None
+        self.graph_views: GraphViews | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -74,6 +82,10 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 wanted_title=self.config.wanted_title,
                 graph_json=self.config.graph_json,
                 embed_depth=self.config.embed_depth,
+                graph_page=self.config.graph_page,
+                graph_title=self.config.graph_title,
+                graph_map_nodes=self.config.graph_map_nodes,
+                graph_local_nodes=self.config.graph_local_nodes,
             )
         except ConfigError as exc:
             raise PluginError(f"garden: {exc}") from exc
@@ -99,6 +111,10 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             files.append(File.generated(config, cfg.wanted_page,
                                         content=wanted_page_markdown(self.garden)))
         files.append(File.generated(config, cfg.graph_json, content=graph_json(self.garden)))
+        self.graph_views = GraphViews(self.garden)
+        if files.get_file_from_path(cfg.graph_page) is None:
+            files.append(File.generated(config, cfg.graph_page,
+                                        content=graph_page_markdown(cfg.graph_title)))
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -120,9 +136,12 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
+        view = self._graph_view(page)
+        if view is not None:
+            context["garden_graph"] = _template_graph(view)
         note = self._note(page)
         if note is None or self.garden is None:
-            return None
+            return context if view is not None else None
         directory_urls = self.garden.config.directory_urls
         context["garden"] = {
             "backlinks": [
@@ -132,6 +151,18 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             ],
         }
         return context
+
+    def _graph_view(self, page: Page) -> GraphView | None:
+        """The whole-garden map for the graph page, a local graph for a note's page."""
+        if not self.config.enabled or self.graph_views is None or self.garden_config is None:
+            return None
+        cfg = self.garden_config
+        if page.file.src_uri == cfg.graph_page:
+            return garden_map_view(self.graph_views, cfg.graph_page, cfg.graph_map_nodes)
+        note = self._note(page)
+        if note is None:
+            return None
+        return local_graph_view(self.graph_views, note.id, cfg.graph_local_nodes)
 
     def _note(self, page: Page) -> Note | None:
         """The note behind a page; None for generated pages and when the plugin is off."""
@@ -145,3 +176,8 @@ def _template_safe(meta: dict[str, Any]) -> dict[str, Any]:
     into attributes: hand them pre-escaped Markup so note text stays text."""
     return {k: (escape(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
             for k, v in meta.items()}
+
+
+def _template_graph(view: GraphView) -> GraphView:
+    """The graph view for a template; its SVG was escaped by the core, so it is Markup."""
+    return dataclasses.replace(view, svg=Markup(view.svg))

@@ -1,0 +1,230 @@
+"""Where the graph views put their nodes: a note's local graph and the whole-garden map.
+
+Both are laid out at build time and deterministically (ranked by links then id, fixed seed), so
+the same notes always draw the same picture. The local graph is radial and costs only the size of
+a note's neighbourhood; the map is a force layout of the most-linked notes, computed once per
+build. Drawing them is `svg.py`'s job.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from garden.graph import WANTED_PREFIX, Garden
+from garden.slugs import NoteId, Url, note_id, url_for
+
+LOCAL_SIZE = (640, 440)
+"""Width and height of a local graph's drawing (SVG user units)."""
+MAP_SIZE = (1200, 900)
+MAP_SEED = 7
+"""The map's force layout seed: change it and every map changes, so it is a constant."""
+MAP_LABELS = 40
+"""How many of the map's most-linked notes carry a visible label (the rest show it on focus)."""
+_SECOND_HOP_PER_NOTE = 4
+"""How many neighbours each first-hop note may offer to the second ring (bounds the work)."""
+_LABEL_CHARS = 22
+_LABELLED_RING = 16
+"""First rings up to this size carry visible labels; bigger ones show them on hover and focus."""
+_RINGS = (0.0, 110.0, 195.0)
+_MARGIN = 40.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedNode:
+    """A node of a drawing, with where it goes and what it links to."""
+
+    id: str
+    """A note id, or `wanted:<key>` for a wanted note."""
+    title: str
+    url: Url
+    """Relative to the site root (the drawing makes it relative to the page)."""
+    type: str | None
+    """The note's type; None for a wanted note."""
+    status: str | None
+    wanted: bool
+    x: float
+    y: float
+    r: float
+    label: str | None
+    """The visible label (shortened title), or None to show it only on hover and focus."""
+    links: int
+    """How many notes it is linked with, in the whole garden."""
+    current: bool = False
+    """The note whose page this is (the centre of a local graph)."""
+    side: str = "below"
+    """Where its label goes: `below`, `above`, `left` or `right` of the dot."""
+
+
+@dataclass(frozen=True, slots=True)
+class GraphLayout:
+    """A laid-out graph: nodes in drawing order, edges as (source, target) node indexes."""
+
+    kind: str
+    """`local` or `map`."""
+    width: int
+    height: int
+    nodes: tuple[PlacedNode, ...]
+    edges: tuple[tuple[int, int], ...]
+    considered: int
+    """Local graph: the note, all its direct neighbours and the second ring drawn (so `omitted`
+    counts the neighbours left out); map: every published note."""
+
+    faint: tuple[tuple[int, int], ...] = ()
+    """Links drawn lighter: in a local graph, those that do not lead out from the centre."""
+
+    @property
+    def omitted(self) -> int:
+        return self.considered - len(self.nodes)
+
+
+class GraphViews:
+    """Lays out the graph views of one garden. Link counts are computed once and each node's
+    ranked neighbours on first use, so every local graph costs only its own neighbourhood."""
+
+    def __init__(self, garden: Garden) -> None:
+        self.garden = garden
+        self._ranked: dict[str, tuple[str, ...]] = {}
+        self._degree: dict[str, int] = {}
+
+    def degree(self, node: str) -> int:
+        """How many nodes this one is linked with, either way."""
+        if node not in self._degree:
+            self._degree[node] = len(self.garden.neighbours(node))
+        return self._degree[node]
+
+    def rank_key(self, node: str) -> tuple[int, str]:
+        """Most-linked first, then by id: the order in which nodes earn a place."""
+        return (-self.degree(node), node)
+
+    def ranked_neighbours(self, node: str) -> tuple[str, ...]:
+        if node not in self._ranked:
+            self._ranked[node] = tuple(sorted(self.garden.neighbours(node), key=self.rank_key))
+        return self._ranked[node]
+
+    def local(self, nid: NoteId, max_nodes: int) -> GraphLayout:
+        """The note in the centre, its links and backlinks on the first ring (wanted notes
+        included), notes two links away on the second; at most `max_nodes` in all, nearest and
+        most-linked first."""
+        first_all = self.ranked_neighbours(nid)
+        first = list(first_all[: max(max_nodes - 1, 0)])
+        taken = {nid, *first}
+        offered: dict[str, str] = {}
+        for parent in first:
+            if parent.startswith(WANTED_PREFIX):
+                continue
+            count = 0
+            for candidate in self.ranked_neighbours(parent):
+                if count == _SECOND_HOP_PER_NOTE:
+                    break
+                if candidate in taken or candidate.startswith(WANTED_PREFIX):
+                    continue
+                offered.setdefault(candidate, parent)
+                count += 1
+        room = max(max_nodes - 1 - len(first), 0)
+        second = sorted(offered, key=self.rank_key)[:room]
+        considered = 1 + len(first_all) + len(second)
+
+        first.sort()
+        positions: dict[str, tuple[float, float]] = {nid: (0.0, 0.0)}
+        angle_of = {}
+        for i, node in enumerate(first):
+            angle_of[node] = -math.pi / 2 + 2 * math.pi * i / len(first)
+            positions[node] = _polar(_RINGS[1], angle_of[node])
+        children: dict[str, list[str]] = {}
+        for node in sorted(second):
+            children.setdefault(offered[node], []).append(node)
+        sector = 2 * math.pi / max(len(first), 1)
+        for parent, kids in children.items():
+            for j, node in enumerate(kids):
+                angle = angle_of[parent] - sector / 2 + sector * (j + 0.5) / len(kids)
+                positions[node] = _polar(_RINGS[2], angle)
+        second.sort(key=lambda n: (first.index(offered[n]), n))
+
+        width, height = LOCAL_SIZE
+        labelled = {nid, *first} if len(first) <= _LABELLED_RING else {nid}
+        order = [nid, *first, *second]
+        nodes = tuple(
+            self._place(node, x + width / 2, y + height / 2,
+                        r=9.0 if node == nid else (6.0 if node in angle_of else 4.5),
+                        label=node in labelled, current=node == nid,
+                        side=_side(angle_of[node]) if node in angle_of else "below")
+            for node in order
+            for x, y in [positions[node]]
+        )
+        spokes = {(nid, n) for n in first} | {(n, offered[n]) for n in second}
+        strong, faint = [], []
+        for s, t in self._edges(order):
+            pair = (order[s], order[t])
+            (strong if pair in spokes or pair[::-1] in spokes else faint).append((s, t))
+        return GraphLayout("local", width, height, nodes, tuple(strong), considered,
+                           tuple(faint))
+
+    def garden_map(self, max_nodes: int) -> GraphLayout:
+        """The `max_nodes` most-linked published notes, force-laid out with a fixed seed; the
+        links among them. Wanted notes are left out (the Wanted notes page lists them)."""
+        published = [n.id for n in self.garden.published]
+        chosen = sorted(sorted(published, key=self.rank_key)[:max_nodes])
+        spread = self.garden.spring_positions(chosen, seed=MAP_SEED)
+        width, height = MAP_SIZE
+        labelled = set(sorted(chosen, key=self.rank_key)[:MAP_LABELS])
+        biggest = max((self.degree(n) for n in chosen), default=0)
+        nodes = []
+        for node in chosen:
+            sx, sy = spread[node]
+            x = _MARGIN + (sx + 1) / 2 * (width - 2 * _MARGIN)
+            y = _MARGIN + (sy + 1) / 2 * (height - 2 * _MARGIN)
+            r = 3.0 + 7.0 * math.sqrt(self.degree(node) / biggest) if biggest else 3.0
+            nodes.append(self._place(node, x, y, r=r, label=node in labelled))
+        return GraphLayout("map", width, height, tuple(nodes), self._edges(chosen),
+                           len(published))
+
+    def _place(self, node: str, x: float, y: float, *, r: float, label: bool,
+               current: bool = False, side: str = "below") -> PlacedNode:
+        garden = self.garden
+        if node.startswith(WANTED_PREFIX):
+            wanted = garden.wanted_by_key[node[len(WANTED_PREFIX):]]
+            page = url_for(note_id(garden.config.wanted_page), garden.config.directory_urls)
+            return PlacedNode(node, wanted.title, Url(f"{page}#{wanted.anchor}"), None, None,
+                              True, round(x, 1), round(y, 1), round(r, 1),
+                              _shorten(wanted.title) if label else None, self.degree(node),
+                              side=side)
+        note = garden.notes[NoteId(node)]
+        return PlacedNode(node, note.title, url_for(note.id, garden.config.directory_urls),
+                          note.type, note.status, False, round(x, 1), round(y, 1), round(r, 1),
+                          _shorten(note.title) if label else None, self.degree(node), current,
+                          side)
+
+    def _edges(self, order: list[str]) -> tuple[tuple[int, int], ...]:
+        """Links among the drawn nodes. Checks pairs when few nodes are drawn (local graphs),
+        so a hub's thousand links are never walked for each of its neighbours' pages."""
+        index = {node: i for i, node in enumerate(order)}
+        edges = []
+        for source in order:
+            if source.startswith(WANTED_PREFIX):
+                continue
+            if len(order) * 4 < self.degree(source):
+                targets = (t for t in order if t != source and self.garden.has_link(source, t))
+            else:
+                targets = (t for t in self.ranked_neighbours(source)
+                           if t in index and self.garden.has_link(source, t))
+            edges.extend((index[source], index[t]) for t in targets)
+        return tuple(sorted(edges))
+
+
+def _polar(radius: float, angle: float) -> tuple[float, float]:
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def _side(angle: float) -> str:
+    """A first-ring label points away from the centre, so neighbouring labels do not collide."""
+    x, y = math.cos(angle), math.sin(angle)
+    if abs(x) > 0.35:
+        return "right" if x > 0 else "left"
+    return "below" if y > 0 else "above"
+
+
+def _shorten(title: str) -> str:
+    """A label short enough not to cover its neighbours; the full title is the node's tooltip."""
+    text = " ".join(title.split())
+    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1].rstrip() + "…"

@@ -1,0 +1,153 @@
+"""Graph layouts drawn as static inline SVG, and the data the page templates show with them.
+
+Every node is an `<a href>` (relative to the page, so the site works under any sub-path and in
+either URL style) with its title as `<title>`; colours come from CSS classes (`theme/assets/
+garden.css`), so the light and dark palettes both apply. All note text is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from garden.layout import GraphLayout, GraphViews, PlacedNode
+from garden.slugs import NoteId, note_id, relative_url, url_for
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters that XML forbids (and nobody means in a title)."""
+_LABEL_GAP = 11.0
+
+
+@dataclass(frozen=True, slots=True)
+class ListedNote:
+    """One note of a graph as the text alternative lists it."""
+
+    title: str
+    url: str
+    type: str
+    status: str
+    links: int
+
+
+@dataclass(frozen=True, slots=True)
+class GraphView:
+    """What a page template needs to show a graph: the SVG and the words around it."""
+
+    kind: str
+    """`local` or `map`."""
+    svg: str
+    """The drawing, already escaped; empty when there is nothing to draw."""
+    shown: int
+    omitted: int
+    total: int
+    links: int
+    notes: tuple[ListedNote, ...] = ()
+    """The map's notes by title, for readers who cannot see the drawing."""
+    wanted_url: str = ""
+    data_url: str = ""
+    """Where the full graph is, as JSON (map only); both relative to the page."""
+
+
+def escape(text: str) -> str:
+    """Note text as SVG/HTML text or attribute value."""
+    return html.escape(_CONTROL_RE.sub("", text), quote=True)
+
+
+def draw(layout: GraphLayout, page_url: str, label: str) -> str:
+    """The layout as one `<svg>` element; `page_url` (site-root relative) is the page it goes on,
+    `label` names the drawing for assistive technology."""
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="garden-graph garden-graph--{layout.kind}"'
+        f' viewBox="0 0 {layout.width} {layout.height}" role="group" aria-label="{escape(label)}">'
+    ]
+    for edges, extra in ((layout.faint, " garden-graph__edges--faint"), (layout.edges, "")):
+        if edges:
+            parts.append(f'<path class="garden-graph__edges{extra}" d="{_path(layout, edges)}"/>')
+    parts.extend(_node(node, page_url) for node in layout.nodes)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _path(layout: GraphLayout, edges: tuple[tuple[int, int], ...]) -> str:
+    """Every link as one path: far smaller than an element per link."""
+    nodes = layout.nodes
+    return "".join(
+        f"M{_num(nodes[s].x)} {_num(nodes[s].y)}L{_num(nodes[t].x)} {_num(nodes[t].y)}"
+        for s, t in edges
+    )
+
+
+def _label_place(node: PlacedNode) -> tuple[float, float, str]:
+    """Where a label's text starts, and how it is anchored there."""
+    gap = node.r + 4
+    if node.side == "right":
+        return node.x + gap, node.y + 4, "start"
+    if node.side == "left":
+        return node.x - gap, node.y + 4, "end"
+    if node.side == "above":
+        return node.x, node.y - gap, "middle"
+    return node.x, node.y + node.r + _LABEL_GAP, "middle"
+
+
+def _node(node: PlacedNode, page_url: str) -> str:
+    classes = ["garden-graph__node"]
+    if node.wanted:
+        classes.append("garden-graph__node--wanted")
+        tooltip = f"{node.title} (not written yet)"
+    else:
+        classes += [f"garden-graph__node--{node.type}", f"garden-graph__node--{node.status}"]
+        tooltip = node.title
+    current = ""
+    if node.current:
+        classes.append("garden-graph__node--current")
+        current = ' aria-current="page"'
+    href = relative_url(node.url, page_url)
+    text_class = "garden-graph__label" + ("" if node.label else " garden-graph__label--more")
+    label = node.label if node.label is not None else node.title
+    x, y, anchor = _label_place(node)
+    if anchor != "middle":
+        text_class += f" garden-graph__label--{anchor}"
+    return (
+        f'<a class="{" ".join(escape(c) for c in classes)}" href="{escape(href)}"{current}>'
+        f"<title>{escape(tooltip)}</title>"
+        f'<circle cx="{_num(node.x)}" cy="{_num(node.y)}" r="{_num(node.r)}"/>'
+        f'<text class="{text_class}" x="{_num(x)}" y="{_num(y)}"'
+        f">{escape(label)}</text></a>"
+    )
+
+
+def _num(value: float) -> str:
+    """Coordinates with one decimal at most: small SVG, same text on every build."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def local_graph_view(views: GraphViews, nid: NoteId, max_nodes: int) -> GraphView:
+    """A note page's graph of its neighbourhood (no drawing when the note has no links)."""
+    layout = views.local(nid, max_nodes)
+    page_url = url_for(nid, views.garden.config.directory_urls)
+    title = views.garden.notes[nid].title
+    svg = draw(layout, page_url, f"Notes near {title}") if len(layout.nodes) > 1 else ""
+    return GraphView("local", svg, len(layout.nodes), layout.omitted, layout.considered,
+                     len(layout.edges))
+
+
+def garden_map_view(views: GraphViews, page: str, max_nodes: int) -> GraphView:
+    """The whole-garden map for the page whose source is `page` (e.g. `graph.md`)."""
+    config = views.garden.config
+    layout = views.garden_map(max_nodes)
+    page_url = url_for(note_id(page), config.directory_urls)
+    listed = tuple(sorted(
+        (ListedNote(n.title, relative_url(n.url, page_url), n.type or "", n.status or "", n.links)
+         for n in layout.nodes),
+        key=lambda n: (n.title.casefold(), n.url),
+    ))
+    return GraphView(
+        "map",
+        draw(layout, page_url, "Map of the garden") if layout.nodes else "",
+        len(layout.nodes), layout.omitted, layout.considered, len(layout.edges), listed,
+        wanted_url=relative_url(url_for(note_id(config.wanted_page), config.directory_urls),
+                                page_url),
+        data_url=relative_url(config.graph_json, page_url),
+    )
