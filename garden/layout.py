@@ -58,7 +58,7 @@ class PlacedNode:
 
 @dataclass(frozen=True, slots=True)
 class GraphLayout:
-    """A laid-out graph: nodes in drawing order, edges as (source, target) node indexes."""
+    """A laid-out graph: nodes in drawing order, and which of them are linked (node indexes)."""
 
     kind: str
     """`local` or `map`."""
@@ -196,20 +196,20 @@ class GraphViews:
                           side)
 
     def _edges(self, order: list[str]) -> tuple[tuple[int, int], ...]:
-        """Links among the drawn nodes. Checks pairs when few nodes are drawn (local graphs),
-        so a hub's thousand links are never walked for each of its neighbours' pages."""
+        """Linked pairs among the drawn nodes, once whatever the direction, as sorted (i, j).
+        A hub's pairs are checked one by one, so its thousand links are never walked again for
+        each of its neighbours' pages."""
         index = {node: i for i, node in enumerate(order)}
-        edges = []
-        for source in order:
-            if source.startswith(WANTED_PREFIX):
-                continue
-            if len(order) * 4 < self.degree(source):
-                targets = (t for t in order if t != source and self.garden.has_link(source, t))
+        has_link = self.garden.has_link
+        pairs = set()
+        for i, node in enumerate(order):
+            if len(order) * 4 < self.degree(node):
+                others = (t for t in order
+                          if t != node and (has_link(node, t) or has_link(t, node)))
             else:
-                targets = (t for t in self.ranked_neighbours(source)
-                           if t in index and self.garden.has_link(source, t))
-            edges.extend((index[source], index[t]) for t in targets)
-        return tuple(sorted(edges))
+                others = (t for t in self.ranked_neighbours(node) if t in index)
+            pairs.update((min(i, index[t]), max(i, index[t])) for t in others)
+        return tuple(sorted(pairs))
 
 
 def _polar(radius: float, angle: float) -> tuple[float, float]:

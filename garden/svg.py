@@ -130,7 +130,7 @@ def local_graph_view(views: GraphViews, nid: NoteId, max_nodes: int) -> GraphVie
     title = views.garden.notes[nid].title
     svg = draw(layout, page_url, f"Notes near {title}") if len(layout.nodes) > 1 else ""
     return GraphView("local", svg, len(layout.nodes), layout.omitted, layout.considered,
-                     len(layout.edges))
+                     len(layout.edges) + len(layout.faint))
 
 
 def garden_map_view(views: GraphViews, page: str, max_nodes: int) -> GraphView:
