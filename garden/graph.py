@@ -154,9 +154,6 @@ class Garden:
             return set()
         return set(self.graph.successors(node)) | set(self.graph.predecessors(node))
 
-    def has_link(self, source: str, target: str) -> bool:
-        return self.graph.has_edge(source, target)
-
     def spring_positions(
         self, nodes: Sequence[str], *, seed: int, iterations: int = 50
     ) -> dict[str, tuple[float, float]]:

@@ -84,14 +84,19 @@ class GraphViews:
 
     def __init__(self, garden: Garden) -> None:
         self.garden = garden
+        self._neighbours: dict[str, frozenset[str]] = {}
         self._ranked: dict[str, tuple[str, ...]] = {}
-        self._degree: dict[str, int] = {}
+        self._about: dict[str, tuple[str, Url, str | None, str | None]] = {}
+
+    def neighbours(self, node: str) -> frozenset[str]:
+        found = self._neighbours.get(node)
+        if found is None:
+            found = self._neighbours[node] = frozenset(self.garden.neighbours(node))
+        return found
 
     def degree(self, node: str) -> int:
         """How many nodes this one is linked with, either way."""
-        if node not in self._degree:
-            self._degree[node] = len(self.garden.neighbours(node))
-        return self._degree[node]
+        return len(self.neighbours(node))
 
     def rank_key(self, node: str) -> tuple[int, str]:
         """Most-linked first, then by id: the order in which nodes earn a place."""
@@ -99,7 +104,7 @@ class GraphViews:
 
     def ranked_neighbours(self, node: str) -> tuple[str, ...]:
         if node not in self._ranked:
-            self._ranked[node] = tuple(sorted(self.garden.neighbours(node), key=self.rank_key))
+            self._ranked[node] = tuple(sorted(self.neighbours(node), key=self.rank_key))
         return self._ranked[node]
 
     def local(self, nid: NoteId, max_nodes: int) -> GraphLayout:
@@ -181,35 +186,35 @@ class GraphViews:
 
     def _place(self, node: str, x: float, y: float, *, r: float, label: bool,
                current: bool = False, side: str = "below") -> PlacedNode:
-        garden = self.garden
-        if node.startswith(WANTED_PREFIX):
-            wanted = garden.wanted_by_key[node[len(WANTED_PREFIX):]]
-            page = url_for(note_id(garden.config.wanted_page), garden.config.directory_urls)
-            return PlacedNode(node, wanted.title, Url(f"{page}#{wanted.anchor}"), None, None,
-                              True, round(x, 1), round(y, 1), round(r, 1),
-                              _shorten(wanted.title) if label else None, self.degree(node),
-                              side=side)
-        note = garden.notes[NoteId(node)]
-        return PlacedNode(node, note.title, url_for(note.id, garden.config.directory_urls),
-                          note.type, note.status, False, round(x, 1), round(y, 1), round(r, 1),
-                          _shorten(note.title) if label else None, self.degree(node), current,
-                          side)
+        title, url, kind, status = self._describe(node)
+        return PlacedNode(node, title, url, kind, status, kind is None, round(x, 1), round(y, 1),
+                          round(r, 1), _shorten(title) if label else None, self.degree(node),
+                          current, side)
+
+    def _describe(self, node: str) -> tuple[str, Url, str | None, str | None]:
+        """Title, URL, type and status (None for a wanted note), worked out once per node."""
+        about = self._about.get(node)
+        if about is None:
+            garden, config = self.garden, self.garden.config
+            if node.startswith(WANTED_PREFIX):
+                wanted = garden.wanted_by_key[node[len(WANTED_PREFIX):]]
+                page = url_for(note_id(config.wanted_page), config.directory_urls)
+                about = (wanted.title, Url(f"{page}#{wanted.anchor}"), None, None)
+            else:
+                note = garden.notes[NoteId(node)]
+                about = (note.title, url_for(note.id, config.directory_urls), note.type,
+                         note.status)
+            self._about[node] = about
+        return about
 
     def _edges(self, order: list[str]) -> tuple[tuple[int, int], ...]:
-        """Linked pairs among the drawn nodes, once whatever the direction, as sorted (i, j).
-        A hub's pairs are checked one by one, so its thousand links are never walked again for
-        each of its neighbours' pages."""
-        index = {node: i for i, node in enumerate(order)}
-        has_link = self.garden.has_link
-        pairs = set()
+        """Linked pairs among the drawn nodes, once whatever the direction, as (i, j) with i < j.
+        Pairs are looked up, so a hub's thousand links are never walked for each page."""
+        pairs = []
         for i, node in enumerate(order):
-            if len(order) * 4 < self.degree(node):
-                others = (t for t in order
-                          if t != node and (has_link(node, t) or has_link(t, node)))
-            else:
-                others = (t for t in self.ranked_neighbours(node) if t in index)
-            pairs.update((min(i, index[t]), max(i, index[t])) for t in others)
-        return tuple(sorted(pairs))
+            near = self.neighbours(node)
+            pairs.extend((i, j) for j in range(i + 1, len(order)) if order[j] in near)
+        return tuple(pairs)
 
 
 def _polar(radius: float, angle: float) -> tuple[float, float]:

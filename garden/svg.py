@@ -7,12 +7,13 @@ garden.css`), so the light and dark palettes both apply. All note text is escape
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
 
 from garden.layout import GraphLayout, GraphViews, PlacedNode
-from garden.slugs import NoteId, note_id, relative_url, url_for
+from garden.slugs import NoteId, note_id, root_prefix, url_for
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Characters that XML forbids (and nobody means in a title)."""
@@ -49,33 +50,36 @@ class GraphView:
     """Where the full graph is, as JSON (map only); both relative to the page."""
 
 
+@functools.lru_cache(maxsize=65536)
 def escape(text: str) -> str:
-    """Note text as SVG/HTML text or attribute value."""
+    """Note text as SVG/HTML text or attribute value (cached: titles recur on many pages)."""
     return html.escape(_CONTROL_RE.sub("", text), quote=True)
 
 
 def draw(layout: GraphLayout, page_url: str, label: str) -> str:
     """The layout as one `<svg>` element; `page_url` (site-root relative) is the page it goes on,
-    `label` names the drawing for assistive technology."""
+    `label` names the drawing for assistive technology. Links are drawn as one path (two in a
+    local graph: strong and faint), far smaller than an element per link."""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="garden-graph garden-graph--{layout.kind}"'
         f' viewBox="0 0 {layout.width} {layout.height}" role="group" aria-label="{escape(label)}">'
     ]
+    points = [f"{_num(n.x)} {_num(n.y)}" for n in layout.nodes]
     for edges, extra in ((layout.faint, " garden-graph__edges--faint"), (layout.edges, "")):
         if edges:
-            parts.append(f'<path class="garden-graph__edges{extra}" d="{_path(layout, edges)}"/>')
-    parts.extend(_node(node, page_url) for node in layout.nodes)
+            path = "".join(f"M{points[s]}L{points[t]}" for s, t in edges)
+            parts.append(f'<path class="garden-graph__edges{extra}" d="{path}"/>')
+    prefix = root_prefix(page_url)
+    parts.extend(_node(node, href(prefix, node.url)) for node in layout.nodes)
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _path(layout: GraphLayout, edges: tuple[tuple[int, int], ...]) -> str:
-    """Every link as one path: far smaller than an element per link."""
-    nodes = layout.nodes
-    return "".join(
-        f"M{_num(nodes[s].x)} {_num(nodes[s].y)}L{_num(nodes[t].x)} {_num(nodes[t].y)}"
-        for s, t in edges
-    )
+def href(prefix: str, url: str) -> str:
+    """A site-root URL as a link from the page whose `root_prefix` this is."""
+    if url == "./":
+        return prefix or "./"
+    return prefix + url
 
 
 def _label_place(node: PlacedNode) -> tuple[float, float, str]:
@@ -90,7 +94,7 @@ def _label_place(node: PlacedNode) -> tuple[float, float, str]:
     return node.x, node.y + node.r + _LABEL_GAP, "middle"
 
 
-def _node(node: PlacedNode, page_url: str) -> str:
+def _node(node: PlacedNode, link: str) -> str:
     classes = ["garden-graph__node"]
     if node.wanted:
         classes.append("garden-graph__node--wanted")
@@ -102,14 +106,13 @@ def _node(node: PlacedNode, page_url: str) -> str:
     if node.current:
         classes.append("garden-graph__node--current")
         current = ' aria-current="page"'
-    href = relative_url(node.url, page_url)
     text_class = "garden-graph__label" + ("" if node.label else " garden-graph__label--more")
     label = node.label if node.label is not None else node.title
     x, y, anchor = _label_place(node)
     if anchor != "middle":
         text_class += f" garden-graph__label--{anchor}"
     return (
-        f'<a class="{" ".join(escape(c) for c in classes)}" href="{escape(href)}"{current}>'
+        f'<a class="{escape(" ".join(classes))}" href="{escape(link)}"{current}>'
         f"<title>{escape(tooltip)}</title>"
         f'<circle cx="{_num(node.x)}" cy="{_num(node.y)}" r="{_num(node.r)}"/>'
         f'<text class="{text_class}" x="{_num(x)}" y="{_num(y)}"'
@@ -138,8 +141,9 @@ def garden_map_view(views: GraphViews, page: str, max_nodes: int) -> GraphView:
     config = views.garden.config
     layout = views.garden_map(max_nodes)
     page_url = url_for(note_id(page), config.directory_urls)
+    prefix = root_prefix(page_url)
     listed = tuple(sorted(
-        (ListedNote(n.title, relative_url(n.url, page_url), n.type or "", n.status or "", n.links)
+        (ListedNote(n.title, href(prefix, n.url), n.type or "", n.status or "", n.links)
          for n in layout.nodes),
         key=lambda n: (n.title.casefold(), n.url),
     ))
@@ -147,7 +151,6 @@ def garden_map_view(views: GraphViews, page: str, max_nodes: int) -> GraphView:
         "map",
         draw(layout, page_url, "Map of the garden") if layout.nodes else "",
         len(layout.nodes), layout.omitted, layout.considered, len(layout.edges), listed,
-        wanted_url=relative_url(url_for(note_id(config.wanted_page), config.directory_urls),
-                                page_url),
-        data_url=relative_url(config.graph_json, page_url),
+        wanted_url=href(prefix, url_for(note_id(config.wanted_page), config.directory_urls)),
+        data_url=href(prefix, config.graph_json),
     )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
 
 import pytest
 
 from garden.config import GardenConfig
 from garden.layout import GraphViews
-from garden.slugs import NoteId, relative_url, url_for
+from garden.slugs import NoteId, url_for
 from garden.svg import draw, escape, garden_map_view, local_graph_view
 from helpers_core import garden_of
 
@@ -42,15 +43,15 @@ def nodes(svg: str) -> list[ET.Element]:
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_node_is_a_page_relative_link_with_its_title(directory_urls: bool) -> None:
     view = local_graph_view(views(directory_urls), NoteId("places/stockport"), 25)
-    page = url_for(NoteId("places/stockport"), directory_urls)
-    found = {a.find(f"{SVG}title").text: a.get("href") for a in nodes(view.svg)}
-    assert found["Your Square Mile"] == relative_url(
-        url_for(NoteId("initiatives/your-square-mile"), directory_urls), page)
-    expected_self = "./" if directory_urls else "stockport.html"
-    assert found["Stockport"] == expected_self
-    assert found["Town Hall (not written yet)"].endswith("wanted/#town-hall" if directory_urls
-                                                         else "wanted.html#town-hall")
-    assert all(not href.startswith(("/", "http")) for href in found.values())
+    site = "https://example.org/garden/"  # served under a sub-path
+    page = site + url_for(NoteId("places/stockport"), directory_urls)
+    found = {a.find(f"{SVG}title").text: urljoin(page, a.get("href")) for a in nodes(view.svg)}
+    assert found["Your Square Mile"] == site + url_for(
+        NoteId("initiatives/your-square-mile"), directory_urls)
+    assert found["Stockport"] == page
+    wanted = "wanted/#town-hall" if directory_urls else "wanted.html#town-hall"
+    assert found["Town Hall (not written yet)"] == site + wanted
+    assert all(not a.get("href").startswith(("/", "http")) for a in nodes(view.svg))
 
 
 def test_hostile_title_stays_text() -> None:
