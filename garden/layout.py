@@ -86,7 +86,8 @@ class GraphViews:
         self.garden = garden
         self._neighbours: dict[str, frozenset[str]] = {}
         self._ranked: dict[str, tuple[str, ...]] = {}
-        self._about: dict[str, tuple[str, Url, str | None, str | None]] = {}
+        self._about: dict[str, tuple[str, Url, str | None, str | None, str]] = {}
+        self._rank: dict[str, tuple[int, str]] = {}
 
     def neighbours(self, node: str) -> frozenset[str]:
         found = self._neighbours.get(node)
@@ -100,7 +101,10 @@ class GraphViews:
 
     def rank_key(self, node: str) -> tuple[int, str]:
         """Most-linked first, then by id: the order in which nodes earn a place."""
-        return (-self.degree(node), node)
+        key = self._rank.get(node)
+        if key is None:
+            key = self._rank[node] = (-self.degree(node), node)
+        return key
 
     def ranked_neighbours(self, node: str) -> tuple[str, ...]:
         if node not in self._ranked:
@@ -186,24 +190,24 @@ class GraphViews:
 
     def _place(self, node: str, x: float, y: float, *, r: float, label: bool,
                current: bool = False, side: str = "below") -> PlacedNode:
-        title, url, kind, status = self._describe(node)
+        title, url, kind, status, short = self._describe(node)
         return PlacedNode(node, title, url, kind, status, kind is None, round(x, 1), round(y, 1),
-                          round(r, 1), _shorten(title) if label else None, self.degree(node),
-                          current, side)
+                          round(r, 1), short if label else None, self.degree(node), current, side)
 
-    def _describe(self, node: str) -> tuple[str, Url, str | None, str | None]:
-        """Title, URL, type and status (None for a wanted note), worked out once per node."""
+    def _describe(self, node: str) -> tuple[str, Url, str | None, str | None, str]:
+        """Title, URL, type and status (None for a wanted note) and label, once per node."""
         about = self._about.get(node)
         if about is None:
             garden, config = self.garden, self.garden.config
             if node.startswith(WANTED_PREFIX):
                 wanted = garden.wanted_by_key[node[len(WANTED_PREFIX):]]
                 page = url_for(note_id(config.wanted_page), config.directory_urls)
-                about = (wanted.title, Url(f"{page}#{wanted.anchor}"), None, None)
+                about = (wanted.title, Url(f"{page}#{wanted.anchor}"), None, None,
+                         _shorten(wanted.title))
             else:
                 note = garden.notes[NoteId(node)]
                 about = (note.title, url_for(note.id, config.directory_urls), note.type,
-                         note.status)
+                         note.status, _shorten(note.title))
             self._about[node] = about
         return about
 

@@ -121,9 +121,8 @@ def _node(node: PlacedNode, link: str) -> str:
 
 
 def _num(value: float) -> str:
-    """Coordinates with one decimal at most: small SVG, same text on every build."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """A coordinate as short text (layouts round to tenths; `g` drops `.0` and float noise)."""
+    return f"{value:g}"
 
 
 def local_graph_view(views: GraphViews, nid: NoteId, max_nodes: int) -> GraphView:
