@@ -24,6 +24,9 @@ MAP_LABELS = 40
 _SECOND_HOP_PER_NOTE = 4
 """How many neighbours each first-hop note may offer to the second ring (bounds the work)."""
 _LABEL_CHARS = 22
+_CHAR_WIDTH = 6.0
+_LINE_HEIGHT = 14.0
+"""A label's rough size at the graphs' 11px font, for keeping map labels apart."""
 _LABELLED_RING = 16
 """First rings up to this size carry visible labels; bigger ones show them on hover and focus."""
 _RINGS = (0.0, 110.0, 195.0)
@@ -176,15 +179,15 @@ class GraphViews:
         chosen = sorted(sorted(published, key=self.rank_key)[:max_nodes])
         spread = self.garden.spring_positions(chosen, seed=MAP_SEED)
         width, height = MAP_SIZE
-        labelled = set(sorted(chosen, key=self.rank_key)[:MAP_LABELS])
+        xs = _spread_out([spread[n][0] for n in chosen], 2 * _MARGIN, width - 2 * _MARGIN)
+        ys = _spread_out([spread[n][1] for n in chosen], _MARGIN, height - _MARGIN)
         biggest = max((self.degree(n) for n in chosen), default=0)
-        nodes = []
-        for node in chosen:
-            sx, sy = spread[node]
-            x = _MARGIN + (sx + 1) / 2 * (width - 2 * _MARGIN)
-            y = _MARGIN + (sy + 1) / 2 * (height - 2 * _MARGIN)
-            r = 3.0 + 7.0 * math.sqrt(self.degree(node) / biggest) if biggest else 3.0
-            nodes.append(self._place(node, x, y, r=r, label=node in labelled))
+        radius = {n: 3.0 + 7.0 * math.sqrt(self.degree(n) / biggest) if biggest else 3.0
+                  for n in chosen}
+        at = {n: (x, y) for n, x, y in zip(chosen, xs, ys, strict=True)}
+        labelled = _free_labels(sorted(chosen, key=self.rank_key)[:MAP_LABELS * 3], at, radius,
+                                {n: len(self._describe(n)[4]) for n in chosen})
+        nodes = [self._place(n, *at[n], r=radius[n], label=n in labelled) for n in chosen]
         return GraphLayout("map", width, height, tuple(nodes), self._edges(chosen),
                            len(published))
 
@@ -219,6 +222,42 @@ class GraphViews:
             near = self.neighbours(node)
             pairs.extend((i, j) for j in range(i + 1, len(order)) if order[j] in near)
         return tuple(pairs)
+
+
+def _spread_out(values: list[float], low: float, high: float) -> list[float]:
+    """One axis of the force layout mapped onto [low, high], half by value and half by rank: a
+    force layout of a garden packs its well-linked core tight, and ranks open it up."""
+    if not values:
+        return []
+    least, most = min(values), max(values)
+    span = (most - least) or 1.0
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    rank = [0.0] * len(values)
+    for position, i in enumerate(order):
+        rank[i] = position / max(len(values) - 1, 1)
+    return [low + (high - low) * (0.5 * (v - least) / span + 0.5 * rank[i])
+            for i, v in enumerate(values)]
+
+
+def _free_labels(candidates: list[str], at: dict[str, tuple[float, float]],
+                 radius: dict[str, float], chars: dict[str, int]) -> set[str]:
+    """Up to MAP_LABELS nodes, most-linked first, whose label (under the dot) overlaps no label
+    already placed; the others show theirs on hover and focus."""
+    placed: list[tuple[float, float, float, float]] = []
+    chosen: set[str] = set()
+    for node in candidates:
+        x, y = at[node]
+        half = chars[node] * _CHAR_WIDTH / 2
+        top = y + radius[node]
+        box = (x - half, top, x + half, top + _LINE_HEIGHT)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+               for b in placed):
+            continue
+        placed.append(box)
+        chosen.add(node)
+        if len(chosen) == MAP_LABELS:
+            break
+    return chosen
 
 
 def _polar(radius: float, angle: float) -> tuple[float, float]:

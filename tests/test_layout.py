@@ -8,7 +8,7 @@ import pytest
 
 from garden.config import GardenConfig
 from garden.errors import ConfigError
-from garden.layout import LOCAL_SIZE, MAP_SIZE, GraphViews
+from garden.layout import LOCAL_SIZE, MAP_SEED, MAP_SIZE, GraphViews
 from garden.slugs import NoteId
 from helpers_core import garden_of
 
@@ -153,3 +153,24 @@ def test_long_titles_get_short_labels() -> None:
 def test_graph_settings_are_checked(field: str, value: object) -> None:
     with pytest.raises(ConfigError, match=field):
         GardenConfig(**{field: value})
+
+
+def test_map_labels_never_overlap() -> None:
+    layout = views_of(star(120, popular=60) | CHAIN).garden_map(100)
+    boxes = [(n.x - len(n.label) * 3, n.y + n.r, n.x + len(n.label) * 3, n.y + n.r + 14)
+             for n in layout.nodes if n.label]
+    assert 0 < len(boxes) <= 40
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_map_spreads_the_core_but_keeps_left_and_right() -> None:
+    views = views_of(star(50, popular=20))
+    garden = views.garden
+    layout = views.garden_map(300)
+    spread = garden.spring_positions([n.id for n in layout.nodes], seed=MAP_SEED)
+    by_x = sorted(layout.nodes, key=lambda n: (spread[n.id][0], n.id))
+    assert [n.x for n in by_x] == sorted(n.x for n in by_x)
+    xs = [n.x for n in layout.nodes]
+    assert min(xs) == pytest.approx(80) and max(xs) == pytest.approx(MAP_SIZE[0] - 80)
