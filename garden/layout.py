@@ -122,7 +122,8 @@ class GraphViews:
         first = list(first_all[: max(max_nodes - 1, 0)])
         taken = {nid, *first}
         offered: dict[str, str] = {}
-        for parent in first:
+        room = max(max_nodes - 1 - len(first), 0)
+        for parent in first if room else ():
             if parent.startswith(WANTED_PREFIX):
                 continue
             count = 0
@@ -133,7 +134,6 @@ class GraphViews:
                     continue
                 offered.setdefault(candidate, parent)
                 count += 1
-        room = max(max_nodes - 1 - len(first), 0)
         second = sorted(offered, key=self.rank_key)[:room]
         considered = 1 + len(first_all) + len(second)
 
@@ -217,11 +217,12 @@ class GraphViews:
     def _edges(self, order: list[str]) -> tuple[tuple[int, int], ...]:
         """Linked pairs among the drawn nodes, once whatever the direction, as (i, j) with i < j.
         Pairs are looked up, so a hub's thousand links are never walked for each page."""
+        index = {node: i for i, node in enumerate(order)}
         pairs = []
         for i, node in enumerate(order):
-            near = self.neighbours(node)
-            pairs.extend((i, j) for j in range(i + 1, len(order)) if order[j] in near)
-        return tuple(pairs)
+            linked = self.neighbours(node) & index.keys()
+            pairs.extend((i, j) for j in map(index.__getitem__, linked) if j > i)
+        return tuple(sorted(pairs))
 
 
 def _spread_out(values: list[float], low: float, high: float) -> list[float]:
