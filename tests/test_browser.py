@@ -129,24 +129,24 @@ def _recording_page(browser, base: str, **options) -> object:
 
 
 @pytest.fixture()
-def page(browser, served) -> Iterator[object]:
+def recording_page(browser, served) -> Iterator[object]:
     page = _recording_page(browser, served[1])
     yield page
     page.context.close()
 
 
-def test_clicking_a_local_graph_node_opens_its_note(page, served) -> None:
-    site, base = served
+def test_clicking_a_local_graph_node_opens_its_note(recording_page, served) -> None:
+    page, (site, base) = recording_page, served
     page.goto(_page_url(site, base, "places/stockport"))
-    node = page.locator("#local-graph svg a",
+    node = page.locator("#garden-graph-local svg a",
                         has=page.locator("title", has_text="Your Square Mile"))
     node.locator("circle").click()
     page.wait_for_load_state()
     assert page.locator("h1").first.inner_text() == "Your Square Mile"
 
 
-def test_clicking_a_map_node_opens_its_note_and_zoom_buttons_work(page, served) -> None:
-    site, base = served
+def test_clicking_a_map_node_opens_its_note_and_zoom_buttons_work(recording_page, served) -> None:
+    page, (site, base) = recording_page, served
     page.goto(_page_url(site, base, "graph"))
     svg = page.locator("svg.garden-graph--map")
     before = svg.get_attribute("viewBox")
@@ -160,13 +160,13 @@ def test_clicking_a_map_node_opens_its_note_and_zoom_buttons_work(page, served) 
     assert page.errors == []
 
 
-def test_graph_nodes_are_links_named_by_their_titles(page, served) -> None:
-    site, base = served
+def test_graph_nodes_are_links_named_by_their_titles(recording_page, served) -> None:
+    page, (site, base) = recording_page, served
     page.goto(_page_url(site, base, "places/stockport"))
-    graph = page.locator("#local-graph svg")
+    graph = page.locator("#garden-graph-local svg")
     assert graph.get_by_role("link", name="Your Square Mile").count() == 1
     page.keyboard.press("Tab")  # nodes are reachable from the keyboard
-    focusable = page.evaluate("""() => [...document.querySelectorAll('#local-graph svg a')]
+    focusable = page.evaluate("""() => [...document.querySelectorAll('#garden-graph-local svg a')]
         .every((a) => a.tabIndex === 0)""")
     assert focusable
 
@@ -193,8 +193,8 @@ def test_labels_are_legible_in_light_and_dark_palettes(browser, real_served, rea
 
 
 @pytest.mark.parametrize("nid", ["graph", "places/stockport", "policy/lonely", "index"])
-def test_no_console_errors(page, served, nid) -> None:
-    site, base = served
+def test_no_console_errors(recording_page, served, nid) -> None:
+    page, (site, base) = recording_page, served
     page.goto(_page_url(site, base, nid))
     page.wait_for_load_state("networkidle")
     page.locator("svg.garden-graph").first.hover()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Site
+from conftest import Site, mkdocs_build, write_garden
 
 NOTE_PAGES = ["index", "places/stockport", "places/north/eden valley", "ideas/your-square-mile",
               "people/josé ruiz", "policy/lonely"]
@@ -20,9 +20,9 @@ def graph_links(site: Site, nid: str, selector: str) -> list:
 def test_every_note_page_has_a_local_graph_whose_nodes_lead_to_real_pages(
     e2e_site: Site, nid: str
 ) -> None:
-    section = e2e_site.soup(nid).select_one("article #local-graph")
+    section = e2e_site.soup(nid).select_one("article #garden-graph-local")
     assert section is not None and section.h2.get_text() == "Nearby in the garden"
-    links = graph_links(e2e_site, nid, "#local-graph")
+    links = graph_links(e2e_site, nid, "#garden-graph-local")
     assert len(links) >= 2
     for a in links:
         assert not a["href"].startswith(("/", "http")), a["href"]  # works under /garden/ too
@@ -36,13 +36,13 @@ def test_every_note_page_has_a_local_graph_whose_nodes_lead_to_real_pages(
 
 def test_the_centre_node_is_the_page_itself(e2e_site: Site) -> None:
     nid = "places/stockport"
-    current = e2e_site.soup(nid).select('#local-graph svg a[aria-current="page"]')
+    current = e2e_site.soup(nid).select('#garden-graph-local svg a[aria-current="page"]')
     assert len(current) == 1 and current[0].title.get_text() == "Stockport"
     assert e2e_site.follow(nid, current[0]["href"])[0] == e2e_site.file_for(nid)
 
 
 def test_wanted_notes_in_the_local_graph_lead_to_the_wanted_page(e2e_site: Site) -> None:
-    wanted = [a for a in e2e_site.soup("index").select("#local-graph svg a")
+    wanted = [a for a in e2e_site.soup("index").select("#garden-graph-local svg a")
               if "garden-graph__node--wanted" in a["class"]]
     titles = [a.title.get_text() for a in wanted]
     assert "Neighbourhood Budgets (not written yet)" in titles
@@ -54,8 +54,8 @@ def test_wanted_notes_in_the_local_graph_lead_to_the_wanted_page(e2e_site: Site)
 def test_the_graph_page_maps_every_published_note(e2e_site: Site) -> None:
     soup = e2e_site.soup("graph")
     assert soup.h1.get_text().startswith("Garden map")
-    nodes = soup.select("#garden-map svg.garden-graph--map a[href]")
-    listed = soup.select("#garden-map ul.garden-graph-list a[href]")
+    nodes = soup.select("#garden-graph-map svg.garden-graph--map a[href]")
+    listed = soup.select("#garden-graph-map ul.garden-graph-list a[href]")
     assert len(nodes) == len(listed) == PUBLISHED
     assert {a.title.get_text() for a in nodes} == {a.get_text() for a in listed}
     for a in nodes + listed:
@@ -71,3 +71,31 @@ def test_the_map_script_is_served(e2e_site: Site) -> None:
     script = e2e_site.soup("graph").select_one('script[src$="garden-graph.js"]')
     target, _ = e2e_site.follow("graph", script["src"])
     assert target.is_file()
+
+
+HOSTILE = '<script>alert(1)</script>" onmouseover="x'
+
+
+def test_a_hostile_title_stays_text_in_both_graphs(tmp_path) -> None:
+    title = HOSTILE.replace("'", "''")
+    root = write_garden(tmp_path, {
+        "evil.md": f"---\ntitle: '{title}'\n---\nLinks to [[Good]].",
+        "good.md": "# Good\n\nLinks back to [[evil]].",
+    })
+    assert mkdocs_build(root).returncode == 0
+    site = Site(root, True)
+    for nid, selector in (("good", "#garden-graph-local"), ("graph", "#garden-graph-map")):
+        section = site.soup(nid).select_one(selector)
+        scripts = [s for s in section.find_all(["script", "style"])
+                   if not s.get("src", "").endswith("assets/garden-graph.js")]
+        assert scripts == [], nid
+        assert not [el for el in section.find_all(True) if "onmouseover" in el.attrs], nid
+        assert HOSTILE in [t.get_text() for t in section.find_all("title")], nid
+    listed = site.soup("graph").select_one("#garden-graph-map ul").get_text()
+    assert HOSTILE in listed
+
+
+@pytest.mark.parametrize("nid", ["graph", "places/stockport"])
+def test_graph_sections_add_no_duplicate_ids(e2e_site: Site, nid: str) -> None:
+    ids = [el["id"] for el in e2e_site.soup(nid).find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
