@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from garden.errors import ConfigError
 from garden.slugs import Slugify, default_slugify
 
+MAX_MAP_NODES = 450
+"""networkx lays out 500 nodes or more with scipy, which the garden does not depend on."""
+MAX_LOCAL_NODES = 60
+
 
 @dataclass(frozen=True)
 class GardenConfig:
@@ -36,6 +40,13 @@ class GardenConfig:
     health_title: str = "Garden health"
     stale_days: int = 365
     """A note not changed for this many days before the garden's newest change is untended."""
+    graph_page: str = "graph.md"
+    """Generated page with the whole-garden map (path under the notes folder)."""
+    graph_title: str = "Garden map"
+    graph_map_nodes: int = 300
+    """The map draws this many of the most-linked notes (it stays small at 5,000 notes)."""
+    graph_local_nodes: int = 25
+    """A note's local graph draws at most this many notes, itself included."""
 
     def __post_init__(self) -> None:
         if not self.wanted_page.endswith(".md"):
@@ -48,6 +59,13 @@ class GardenConfig:
                                   f"not {getattr(self, name)!r}")
         if self.tended_limit < 1 or self.stale_days < 1:
             raise ConfigError("tended_limit and stale_days must be 1 or more")
+        if not self.graph_page.endswith(".md"):
+            raise ConfigError(f"graph_page must be a Markdown file name, not {self.graph_page!r}")
+        if not 1 <= self.graph_map_nodes <= MAX_MAP_NODES:
+            raise ConfigError(f"graph_map_nodes must be from 1 to {MAX_MAP_NODES} (a bigger map "
+                              "is too slow to draw and too dense to read)")
+        if not 2 <= self.graph_local_nodes <= MAX_LOCAL_NODES:
+            raise ConfigError(f"graph_local_nodes must be from 2 to {MAX_LOCAL_NODES}")
 
     def display_path(self, rel_path: str) -> str:
         return f"{self.notes_label.rstrip('/')}/{rel_path}" if self.notes_label else rel_path

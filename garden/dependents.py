@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from garden.graph import WANTED_PREFIX, Garden, Wanted
+from garden.layout import GraphViews
 from garden.links import LinkKind
 from garden.note import Note
 from garden.previews import PreviewIndex
 from garden.render import page_meta, render_markdown
 from garden.resolve import Status
 from garden.slugs import NoteId, normalise
+from garden.svg import local_graph_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,12 @@ def page_inputs(garden: Garden, nid: NoteId) -> tuple[object, ...]:
     badges = tuple((garden.notes[b.source].status, garden.notes[b.source].type)
                    for b in backlinks)
     return (render_markdown(note, garden), page_meta(note), backlinks, badges,
-            PreviewIndex(garden).for_page(nid))
+            PreviewIndex(garden).for_page(nid), graph_inputs(garden, nid))
+
+
+def graph_inputs(garden: Garden, nid: NoteId) -> object:
+    """The note's local graph, which shows notes up to two links away."""
+    return local_graph_view(GraphViews(garden), nid, garden.config.graph_local_nodes)
 
 
 def tag_index_inputs(garden: Garden) -> tuple[tuple[NoteId, str, tuple[str, ...]], ...]:
@@ -88,9 +95,19 @@ def _candidates(old: Garden, new: Garden) -> set[NoteId]:
     wanted_new = {w.key: _wanted_entry(w) for w in new.wanted}
     keys |= {k for k in wanted_old.keys() | wanted_new.keys()
              if wanted_old.get(k) != wanted_new.get(k)}
-    found = set(edited)
+    found, sources = set(edited), set(edited)
     for garden in (old, new):
-        found |= _neighbours(garden, edited, keys)
+        found |= _neighbours(garden, edited, keys, sources)
+    # Local graphs show notes two links away and the links among them: a page is affected
+    # when a note whose links changed (`sources`) is within two links of it, or when an end
+    # of a changed link (in `found`) is next to it (its first ring is ranked by link counts).
+    near = set(found)
+    for garden in (old, new):
+        for nid in sources:
+            near |= _within(garden, nid, 2)
+        for nid in found:
+            near |= _within(garden, nid, 1)
+    found = near
     for garden in (old, new):
         found |= _embedders(garden, found)
     return found
@@ -124,7 +141,10 @@ def _link_keys(target: str, kind: LinkKind) -> tuple[str, str]:
     return normalise(name), normalise(posixpath.basename(name))
 
 
-def _neighbours(garden: Garden, edited: set[NoteId], keys: set[str]) -> set[NoteId]:
+def _neighbours(garden: Garden, edited: set[NoteId], keys: set[str],
+                sources: set[NoteId]) -> set[NoteId]:
+    """Pages an edit reaches through links; `sources` gains the notes whose links may now
+    reach another note."""
     found: set[NoteId] = set()
     graph = garden.graph
     for nid in edited:
@@ -137,9 +157,20 @@ def _neighbours(garden: Garden, edited: set[NoteId], keys: set[str]) -> set[Note
             if (link.target and not keys.isdisjoint(_link_keys(link.target, link.kind))) or (
                     res.status is Status.WANTED and res.wanted_key in keys):
                 found.add(nid)  # the link may now reach another note, which gains a backlink
+                sources.add(nid)
                 if res.target is not None:
                     found.add(res.target)
     return found
+
+
+def _within(garden: Garden, nid: NoteId, hops: int) -> set[NoteId]:
+    """The notes at most `hops` links away from `nid`, either direction (wanted notes left out
+    as pages, but walked through)."""
+    seen, frontier = {nid}, {nid}
+    for _ in range(hops):
+        frontier = {n for f in frontier for n in garden.neighbours(f)} - seen
+        seen |= frontier
+    return {n for n in seen if not n.startswith(WANTED_PREFIX)}
 
 
 def _embedders(garden: Garden, pages: Iterable[NoteId]) -> set[NoteId]:

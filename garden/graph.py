@@ -6,7 +6,7 @@ that imports networkx.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -153,3 +153,24 @@ class Garden:
     def node_link_data(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Sorted node ids and edges, for emitters that must not touch networkx."""
         return sorted(self.graph.nodes), sorted(self.graph.edges)
+
+    def neighbours(self, node: str) -> set[str]:
+        """Nodes linked from or to this one (note ids and `wanted:` ids): its graph neighbours,
+        whatever the direction."""
+        if node not in self.graph:
+            return set()
+        return set(self.graph.successors(node)) | set(self.graph.predecessors(node))
+
+    def spring_positions(
+        self, nodes: Sequence[str], *, seed: int, iterations: int = 50
+    ) -> dict[str, tuple[float, float]]:
+        """Force-directed positions in [-1, 1]² for the links among `nodes` (networkx's
+        Fruchterman–Reingold, fixed seed, nodes in the given order): same nodes, same layout."""
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes)
+        chosen = set(nodes)
+        for node in nodes:
+            sub.add_edges_from((node, other) for other in sorted(self.graph.successors(node))
+                               if other in chosen and other != node)
+        positions = nx.spring_layout(sub, seed=seed, iterations=iterations, method="force")
+        return {node: (float(x), float(y)) for node, (x, y) in positions.items()}

@@ -8,6 +8,7 @@ rebuilds exactly the pages an edit changed.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from functools import partial
 from pathlib import Path
@@ -27,15 +28,17 @@ from garden.errors import ConfigError
 from garden.graph import Garden
 from garden.health import health_page_markdown, health_report
 from garden.history import last_tended
+from garden.layout import GraphViews
 from garden.live import LiveState
 from garden.loader import SourceFile, load_garden
 from garden.note import Note
 from garden.permalinks import redirects
 from garden.previews import PreviewIndex
-from garden.render import page_meta, render_markdown, wanted_page_markdown
+from garden.render import graph_page_markdown, page_meta, render_markdown, wanted_page_markdown
 from garden.scaffold import new_file_base, wanted_note_url
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
+from garden.svg import GraphView, garden_map_view, local_graph_view
 from garden.tended import atom_feed, recently_tended, tended_by_id, tended_page_markdown
 
 if TYPE_CHECKING:
@@ -64,6 +67,10 @@ class GardenPluginConfig(base.Config):
     health_page = c.Type(str, default="health.md")
     health_title = c.Type(str, default="Garden health")
     stale_days = c.Type(int, default=365)
+    graph_page = c.Type(str, default="graph.md")
+    graph_title = c.Type(str, default="Garden map")
+    graph_map_nodes = c.Type(int, default=300)
+    graph_local_nodes = c.Type(int, default=25)
 
 
 class GardenPlugin(BasePlugin[GardenPluginConfig]):
@@ -75,6 +82,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         self.garden: Garden | None = None
         self.previews: PreviewIndex | None = None
         self.live = LiveState()
+        self.graph_views: GraphViews | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -106,6 +114,10 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 health_page=self.config.health_page,
                 health_title=self.config.health_title,
                 stale_days=self.config.stale_days,
+                graph_page=self.config.graph_page,
+                graph_title=self.config.graph_title,
+                graph_map_nodes=self.config.graph_map_nodes,
+                graph_local_nodes=self.config.graph_local_nodes,
             )
         except ConfigError as exc:
             raise PluginError(f"garden: {exc}") from exc
@@ -142,6 +154,10 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             if files.get_file_from_path(page.path) is None:
                 files.append(File.generated(config, page.path, content=page.html))
         self._add_reader_pages(files, config)
+        self.graph_views = GraphViews(self.garden)
+        if files.get_file_from_path(cfg.graph_page) is None:
+            files.append(File.generated(config, cfg.graph_page,
+                                        content=graph_page_markdown(cfg.graph_title)))
         if self.serving:
             self.live.mark_stale(self.garden, files, config)
         return files
@@ -185,11 +201,14 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
+        view = self._graph_view(page)
+        if view is not None:
+            context["garden_graph"] = _template_graph(view)
         note = self._note(page)
         if self.serving:
             self.live.built.add(page.url)
         if note is None or self.garden is None:
-            return None
+            return context if view is not None else None
         directory_urls = self.garden.config.directory_urls
         notes = self.garden.notes
         context["garden"] = {
@@ -217,6 +236,18 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.live.previous = None  # pages on disk may be half written: redo them all
 
+    def _graph_view(self, page: Page) -> GraphView | None:
+        """The whole-garden map for the graph page, a local graph for a note's page."""
+        if not self.config.enabled or self.graph_views is None or self.garden_config is None:
+            return None
+        cfg = self.garden_config
+        if page.file.src_uri == cfg.graph_page:
+            return garden_map_view(self.graph_views, cfg.graph_page, cfg.graph_map_nodes)
+        note = self._note(page)
+        if note is None:
+            return None
+        return local_graph_view(self.graph_views, note.id, cfg.graph_local_nodes)
+
     def _note(self, page: Page) -> Note | None:
         """The note behind a page; None for generated pages and when the plugin is off."""
         if not self.config.enabled or self.garden is None or page.file.generated_by:
@@ -239,3 +270,8 @@ def _template_safe(meta: dict[str, Any]) -> dict[str, Any]:
     into attributes: hand them pre-escaped Markup so note text stays text."""
     return {k: (escape(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
             for k, v in meta.items()}
+
+
+def _template_graph(view: GraphView) -> GraphView:
+    """The graph view for a template; its SVG was escaped by the core, so it is Markup."""
+    return dataclasses.replace(view, svg=Markup(view.svg))

@@ -261,3 +261,11 @@ def page_meta(note: Note) -> dict[str, object]:
         status=note.status,
     )
     return meta
+
+
+def graph_page_markdown(title: str) -> str:
+    """The generated whole-garden map page; the map and its list come from the page template."""
+    return (f"# {escape_markdown(title)}\n\n"
+            "Every dot is a note and every line a link between two notes. Select a dot to read "
+            "its note. The colour of a dot says what kind of note it is; its outline says how "
+            "grown it is (dashed for a seedling, thin for budding, thick for evergreen).\n")

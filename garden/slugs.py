@@ -139,3 +139,11 @@ def relative_url(url: str, page_url: str) -> str:
         other = head if "." in tail else other
     rel = posixpath.relpath("/" + url, "/" + other)
     return rel + "/" if url.endswith("/") and rel != "." else (rel if rel != "." else "./")
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from the page at `page_url` (site-root relative) up to the site root:
+    `places/stockport/` → `../../`, `places/stockport.html` → `../`. Prefixing a site-root URL
+    with it is a relative link that works under any sub-path, at O(1) per link."""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return "../" * sum(1 for part in folder.split("/") if part and part != ".")

@@ -84,5 +84,6 @@ def test_two_builds_in_two_directories_are_byte_identical(tmp_path: Path) -> Non
         sites.append(_generated_files(root / "site"))
     assert sites[0].keys() == sites[1].keys()
     assert "graph.json" in sites[0] and "index.html" in sites[0]
+    assert b"garden-graph--map" in sites[0]["graph/index.html"]  # the SVG graphs too
     different = [name for name in sites[0] if sites[0][name] != sites[1][name]]
     assert different == []

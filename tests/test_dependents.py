@@ -32,15 +32,19 @@ def changes(**edits: str | None):
     pytest.param({"lonely.md": "---\ntitle: Lonely\n---\nNo links at all.\n"},
                  {"lonely"}, id="a plain edit changes its own page only"),
     pytest.param({"lonely.md": "---\ntitle: Lonely\n---\nVisits [[Stockport]].\n"},
-                 {"lonely", "places/stockport"}, id="a new link gives its target a backlink"),
+                 # home and ysm: their local graphs show Lonely two links away now.
+                 {"lonely", "places/stockport", "home", "ideas/ysm"},
+                 id="a new link gives its target a backlink"),
     pytest.param({"places/stockport.md": "---\ntitle: Stockport\ntags: [places]\n---\n"
                                          "Links [[Home]].\n\n## Events\n\nThe tour, later.\n"},
                  {"places/stockport", "ideas/ysm", "ideas/host"},
                  id="an embedded section changes the notes that embed it, transitively"),
     pytest.param({"budgets.md": "# Budgets\n"},
-                 {"budgets", "home"}, id="a written wanted note makes its links real"),
+                 # Stockport's local graph shows Budgets two links away (through Home).
+                 {"budgets", "home", "places/stockport"},
+                 id="a written wanted note makes its links real"),
     pytest.param({"lonely.md": "---\ntitle: Lonely\naliases: [Budgets]\n---\nNo links.\n"},
-                 {"lonely", "home"}, id="a new alias captures a wanted link"),
+                 {"lonely", "home", "places/stockport"}, id="a new alias captures a wanted link"),
     # ysm and host embed Stockport, so they carry previews of its links: [[Home]] turns wanted.
     pytest.param({"home.md": None},
                  {"places/stockport", "ideas/ysm", "ideas/host"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from garden.slugs import (
     readable_name,
     relative_source_link,
     relative_url,
+    root_prefix,
     source_path,
     unique_anchors,
     url_for,
@@ -230,3 +233,22 @@ def test_unique_anchors_uses_the_given_slugify_and_separator():
         return text.upper().replace(" ", separator)
 
     assert unique_anchors(["a b", "a b"], upper, "+") == ["A+B", "A+B_1"]
+
+
+@pytest.mark.parametrize(("page", "prefix"), [
+    ("./", ""), ("index.html", ""), ("graph/", "../"), ("graph.html", ""),
+    ("places/stockport/", "../../"), ("places/stockport.html", "../"), ("places/", "../"),
+])
+def test_root_prefix_leads_from_a_page_to_the_site_root(page: str, prefix: str) -> None:
+    assert root_prefix(page) == prefix
+
+
+@pytest.mark.parametrize("page", ["./", "index.html", "graph/", "places/stockport/",
+                                  "places/stockport.html", "a/b/c/"])
+@pytest.mark.parametrize("url", ["./", "ideas/big-society/", "places/caf%C3%A9.html",
+                                 "wanted/#x"])
+def test_root_prefix_links_land_where_mkdocs_relative_links_do(page: str, url: str) -> None:
+    base = "https://example.org/garden/"
+    ours = root_prefix(page) + ("" if url == "./" else url)
+    assert urljoin(base + page, ours or "./") == urljoin(base + page,
+                                                        get_relative_url(url, page))

@@ -43,7 +43,8 @@
 
   function previewFor(link) {
     var byUrl = previews();
-    if (!byUrl || !link.href) return null;
+    // Graph nodes are SVG links (their href is not a string): they carry their own titles.
+    if (!byUrl || !(link instanceof HTMLAnchorElement) || !link.href) return null;
     return byUrl.get(link.href) || byUrl.get(withoutHash(link.href)) || null;
   }
 
