@@ -22,7 +22,7 @@ def front_matter(text: str) -> object:
     lines = text.split("\n")
     for close in range(1, len(lines)):
         if lines[close].rstrip() in ("---", "..."):
-            return yaml.load("\n".join(lines[1:close]), Loader=SAFE_LOADER)  # noqa: S506
+            return yaml.load("\n".join(lines[1:close]), Loader=SAFE_LOADER)
     return None
 
 

@@ -101,7 +101,7 @@ saving savings value values trust trusted local national regional government min
 policies act law rule rules review reviews audit scheme schemes programme programmes pilot
 pilots partner partners partnership partnerships council councils ward wards parish parishes
 and the of to in for with on by from about after before during while because although so but
-""".split())
+""".split())  # noqa: SIM905
 _FILLER = ("the", "a", "and", "of", "to", "in", "for", "with", "on", "by")
 _WANTED_PREFIXES = ("Unwritten", "Future", "Missing", "Someday", "Pending")
 

@@ -26,6 +26,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import itertools
+
 from benchmarks.make_garden import DEFAULT_SEED, GardenPaths, make_garden
 from benchmarks.measure import Stat, checked, measure_interleaved, run_child
 from benchmarks.report import (
@@ -155,13 +157,13 @@ def growth_table(results: Sequence[SizeResult],
                  contenders: dict[str, Contender] = CONTENDERS) -> str:
     """Growth exponent of every contender's time between consecutive sizes, and N log N's."""
     sizes = [r.n for r in results]
-    steps = [f"{fmt_count(a)}→{fmt_count(b)}" for a, b in zip(sizes, sizes[1:])]
+    steps = [f"{fmt_count(a)}→{fmt_count(b)}" for a, b in itertools.pairwise(sizes)]
     rows = []
     for name, contender in contenders.items():
         slopes = exponents(sizes, [r.time(name) for r in results])
         rows.append([contender.label, *(f"{k:.2f}" for k in slopes)])
     rows.append(["N log N (the limit)",
-                 *(f"{n_log_n_exponent(a, b):.2f}" for a, b in zip(sizes, sizes[1:]))])
+                 *(f"{n_log_n_exponent(a, b):.2f}" for a, b in itertools.pairwise(sizes))])
     return markdown_table(["time of", *steps], rows)
 
 
@@ -189,7 +191,7 @@ def targets(results: Sequence[SizeResult],
                          f"< {CHECK_SECONDS:.0f} s", r.time("check") if r else None,
                          CHECK_SECONDS, unit=" s"))
     sizes = [r.n for r in results]
-    for a, b in zip(results, results[1:]):
+    for a, b in itertools.pairwise(results):
         limit = n_log_n_exponent(a.n, b.n)
         worst = max(contenders, key=lambda name: exponents([a.n, b.n],
                                                            [a.time(name), b.time(name)])[0])

@@ -108,7 +108,8 @@ def parse_note(rel_path: str, text: str, display_path: str) -> tuple[Note, list[
     code = masks(body)
     found_headings = tuple(headings(body, code))
     title = fields.pop("title", None) or _first_h1(found_headings) or readable_name(nid)
-    description = fields.pop("description", None) or shorten(first_paragraph(body, code))
+    description = fields.pop("description", None) or shorten(
+        first_paragraph(body, code, found_headings))
     note = Note(
         id=nid,
         path=rel_path,
