@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib.util
+import itertools
 import pstats
 import shutil
 import sys
@@ -25,8 +26,6 @@ from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import itertools
 
 from benchmarks.make_garden import DEFAULT_SEED, GardenPaths, make_garden
 from benchmarks.measure import Stat, checked, measure_interleaved, run_child
@@ -220,12 +219,12 @@ def targets_table(found: Sequence[Target]) -> str:
 
 
 def profile_build(garden: GardenPaths, site: Path, top: int = 12) -> str:
-    """Profile one `mkdocs build` with the plugin (cProfile, in a child) and show where the
-    garden's own time goes: its plugin hooks, then its busiest functions by cumulative time."""
+    """Profile one `mkdocs build` with the plugin (cProfile by CPU time, in a child) and show
+    where the garden's own time goes: its busiest functions by cumulative time."""
     out = garden.root / "build.prof"
     shutil.rmtree(site, ignore_errors=True)
-    checked(run_child([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build",
-                       "-q", "-f", str(garden.garden_config), "-d", str(site)],
+    checked(run_child([sys.executable, str(HERE / "profiled.py"), str(out), "-m", "mkdocs",
+                       "build", "-q", "-f", str(garden.garden_config), "-d", str(site)],
                       cwd=garden.root), "profiled build")
     shutil.rmtree(site, ignore_errors=True)
     stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
@@ -244,8 +243,9 @@ def profile_build(garden: GardenPaths, site: Path, top: int = 12) -> str:
         align="llrrr",
     )
     return (f"One `mkdocs build` with the garden at N={fmt_count(garden.count)} under cProfile "
-            f"took {total:.1f} s (profiling slows Python code down, so shares matter, not "
-            f"seconds); the garden's busiest functions, by cumulative time:\n\n{table}\n")
+            f"took {total:.1f} s of CPU (profiling slows Python code down, so shares "
+            f"matter, not seconds); the garden's busiest functions, by cumulative "
+            f"time:\n\n{table}\n")
 
 
 def render(results: Sequence[SizeResult], repeats: int, command: str,
@@ -303,6 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         metavar="FILE", help=f"also write the report (default file: {RESULTS})")
     parser.add_argument("--no-profile", action="store_true",
                         help="skip profiling a build at the largest size")
+    parser.add_argument("--no-warm-up", action="store_true",
+                        help="skip the untimed first run of every contender")
     args = parser.parse_args(argv)
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -317,7 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_info()
     work = args.work or Path(tempfile.mkdtemp(prefix="garden-bench-"))
     try:
-        results = [run_size(n, work, args.repeats, args.seed, warm_up=(i == 0), log=log)
+        results = [run_size(n, work, args.repeats, args.seed,
+                            warm_up=(i == 0 and not args.no_warm_up), log=log)
                    for i, n in enumerate(sizes)]
         profile = None
         if not args.no_profile:

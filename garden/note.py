@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -31,6 +32,9 @@ _URL_SCHEMES = ("http://", "https://")
 _BOM = "\ufeff"
 _FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
 """libyaml's safe loader, when this PyYAML was built with it."""
+_DIVERGENT_RE = re.compile(r"[\t!]")
+"""Characters around which libyaml and the pure-Python parser disagree on what is valid
+(`0<tab>`, a lone `!` tag): text with them is read by the pure-Python parser only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +182,7 @@ def _compose(yaml_text: str) -> tuple[yaml.Node | None, Any]:
     has it: ten times faster than pure Python, the same values and marks for valid YAML. Only
     its error messages differ, so on any error the pure-Python parser reads the text again and
     reports it, and messages are the same whichever PyYAML is installed."""
-    if _FAST_LOADER is not None:
+    if _FAST_LOADER is not None and not _DIVERGENT_RE.search(yaml_text):
         try:
             return _compose_with(_FAST_LOADER, yaml_text)
         except (yaml.YAMLError, ValueError, TypeError, RecursionError):
