@@ -44,3 +44,9 @@ lint: install
 
 clean:
 	rm -rf site .pytest_cache
+
+# Speed against plain MkDocs at 100, 1,000 and 5,000 notes; writes benchmarks/RESULTS.md.
+# BENCH_ARGS="--sizes 100,1000 --repeats 1" for a quick look.
+.PHONY: bench
+bench: install
+	$(PY) -m benchmarks.run --write $(BENCH_ARGS)
