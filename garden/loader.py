@@ -13,6 +13,7 @@ from garden.config import GardenConfig
 from garden.diagnostics import Issue, Severity, sort_issues
 from garden.graph import Garden
 from garden.note import Note, decode, parse_note
+from garden.permalinks import redirects
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,19 @@ def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
                 continue
             full = Path(dirpath) / name
             found.append(SourceFile(full.relative_to(root).as_posix(), full.read_bytes()))
+    return found
+
+
+def read_attachment_paths(notes_dir: str | os.PathLike[str]) -> list[str]:
+    """Every file under `notes_dir` that is not a note (pictures, PDFs), POSIX, sorted,
+    skipping hidden files and folders."""
+    root = Path(notes_dir)
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and not name.lower().endswith(".md"):
+                found.append((Path(dirpath) / name).relative_to(root).as_posix())
     return found
 
 
@@ -64,10 +78,12 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
 
 
 def load_garden(
-    files: Iterable[SourceFile], config: GardenConfig | None = None
+    files: Iterable[SourceFile], config: GardenConfig | None = None,
+    attachments: Iterable[str] = (),
 ) -> tuple[Garden, list[Issue]]:
-    """Read → index → check. Never raises for bad notes: every problem is an Issue."""
+    """Read → index → check. Never raises for bad notes: every problem is an Issue.
+    `attachments` are the paths of the other files under the notes folder."""
     config = config or GardenConfig()
     notes, issues = load_notes(files, config)
-    garden = Garden(notes, config)
-    return garden, sort_issues(issues + check(garden))
+    garden = Garden(notes, config, attachments)
+    return garden, sort_issues(issues + check(garden) + redirects(garden)[1])

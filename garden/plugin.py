@@ -7,6 +7,7 @@ build (so `mkdocs serve` rebuilds show every backlink change).
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,9 @@ from garden.errors import ConfigError
 from garden.graph import Garden
 from garden.loader import SourceFile, load_garden
 from garden.note import Note
+from garden.permalinks import redirects
 from garden.render import page_meta, render_markdown, wanted_page_markdown
+from garden.scaffold import new_file_base, wanted_note_url
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
 
@@ -34,6 +37,10 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 _REQUIRED_EXTENSIONS = ("md_in_html", "toc")
+_OBSIDIAN_EXTENSIONS = ("attr_list", "admonition", "pymdownx.details", "pymdownx.mark",
+                        "pymdownx.superfences")
+"""Image sizes, callouts as (foldable) admonitions, `==highlights==`, and fenced code inside
+callouts and lists (as Obsidian writes it)."""
 
 
 class GardenPluginConfig(base.Config):
@@ -58,9 +65,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        for extension in _REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
+        _add_extensions(config.markdown_extensions)
         config.theme.dirs.append(str(TEMPLATES))
         toc = config.mdx_configs.get("toc", {})
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
@@ -84,7 +89,10 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             return None
         pages = [f for f in files.documentation_pages() if not f.generated_by]
         sources = [SourceFile(f.src_uri, f.content_bytes) for f in pages]
-        self.garden, issues = load_garden(sources, self.garden_config)
+        docs_dir = os.path.normpath(config.docs_dir)
+        others = [f.src_uri for f in files if not f.is_documentation_page()
+                  and f.src_dir and os.path.normpath(f.src_dir) == docs_dir]
+        self.garden, issues = load_garden(sources, self.garden_config, others)
         for issue in issues:
             (log.error if issue.is_error else log.warning)(issue.format())
         errors, _ = count(issues)
@@ -96,9 +104,14 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 files.remove(file)
         cfg = self.garden_config
         if files.get_file_from_path(cfg.wanted_page) is None:
+            base = new_file_base(config.repo_url, config.edit_uri, cfg.notes_label)
+            write = partial(wanted_note_url, base) if base else None
             files.append(File.generated(config, cfg.wanted_page,
-                                        content=wanted_page_markdown(self.garden)))
+                                        content=wanted_page_markdown(self.garden, write)))
         files.append(File.generated(config, cfg.graph_json, content=graph_json(self.garden)))
+        for page in redirects(self.garden)[0]:
+            if files.get_file_from_path(page.path) is None:
+                files.append(File.generated(config, page.path, content=page.html))
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -138,6 +151,16 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         if not self.config.enabled or self.garden is None or page.file.generated_by:
             return None
         return self.garden.notes.get(note_id(page.file.src_uri))
+
+
+def _add_extensions(extensions: list[str]) -> None:
+    """The Markdown extensions the garden's output needs, when the site lacks them (not
+    superfences beside a site's own `fenced_code`)."""
+    for extension in _REQUIRED_EXTENSIONS + _OBSIDIAN_EXTENSIONS:
+        if extension == "pymdownx.superfences" and "fenced_code" in extensions:
+            continue
+        if extension not in extensions:
+            extensions.append(extension)
 
 
 def _template_safe(meta: dict[str, Any]) -> dict[str, Any]:
