@@ -18,6 +18,7 @@ import importlib.util
 import itertools
 import pstats
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -317,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     machine = machine_info()
+    # A stopped run still removes its gardens: SIGTERM unwinds through `finally` like Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     work = args.work or Path(tempfile.mkdtemp(prefix="garden-bench-"))
     try:
         results = [run_size(n, work, args.repeats, args.seed,
