@@ -153,6 +153,22 @@ def results_table(results: Sequence[SizeResult]) -> str:
     return markdown_table(headers, rows)
 
 
+def cpu_table(results: Sequence[SizeResult]) -> str:
+    """The same runs by CPU time (user + system): far steadier than wall time when other work
+    shares the machine, so the ratios to trust on a busy one."""
+    rows = []
+    for r in results:
+        cpu = {name: stat.cpu_seconds for name, stat in r.stats.items()}
+        rows.append([
+            fmt_count(r.n), fmt_seconds(cpu["plain"]), fmt_seconds(cpu["garden"]),
+            fmt_ratio(ratio(cpu["garden"], cpu["plain"])), fmt_seconds(cpu["cli"]),
+            fmt_ratio(ratio(cpu["cli"], cpu["plain"])), fmt_seconds(cpu["floor"]),
+            fmt_seconds(cpu["check"]), fmt_ratio(ratio(cpu["check"], cpu["floor"])),
+        ])
+    return markdown_table(["N", "plain CPU s", "garden CPU s", "ratio", "garden CLI CPU s",
+                           "ratio", "floor CPU s", "check CPU s", "ratio"], rows)
+
+
 def growth_table(results: Sequence[SizeResult],
                  contenders: dict[str, Contender] = CONTENDERS) -> str:
     """Growth exponent of every contender's time between consecutive sizes, and N log N's."""
@@ -273,6 +289,11 @@ def render(results: Sequence[SizeResult], repeats: int, command: str,
         "build over plain.",
         "",
         results_table(results),
+        "",
+        "The same runs by CPU time (user + system), which other work on the machine disturbs "
+        "far less than wall time (the load average above says how busy it was):",
+        "",
+        cpu_table(results),
         "",
         "## Growth",
         "",

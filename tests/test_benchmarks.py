@@ -241,6 +241,8 @@ def test_tables_show_ratios():
     table = run.results_table(results).splitlines()
     assert table[0].startswith("| N ")
     assert "| 1,000 |" in table[3] and "1.05×" in table[3]
+    cpu = run.cpu_table(results).splitlines()
+    assert "garden CPU s" in cpu[0] and "1.10×" in cpu[2]  # 2.2 / 2.0
     growth = run.growth_table(results)
     assert "N log N (the limit)" in growth and "100→1,000" in growth
 
