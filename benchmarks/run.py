@@ -46,6 +46,13 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 SIZES = (100, 1000, 5000)
 REPEATS = 3
+LARGE = 5000
+LARGE_REPEATS = 2
+"""Runs per contender from LARGE notes up: keeps `make bench` on a fresh clone well under 15
+minutes on a 2-core machine."""
+PROFILE_AT_MOST = 1000
+"""The profile is taken at the largest size up to this (shares hardly change with size, and a
+profiled build is three times slower)."""
 BUILD_OVERHEAD = 1.10
 MEMORY_OVERHEAD = 1.20
 CHECK_OVER_FLOOR = 2.0
@@ -265,7 +272,7 @@ def profile_build(garden: GardenPaths, site: Path, top: int = 12) -> str:
             f"time:\n\n{table}\n")
 
 
-def render(results: Sequence[SizeResult], repeats: int, command: str,
+def render(results: Sequence[SizeResult], repeats: dict[int, int], command: str,
            machine: dict[str, str], profile: str | None) -> str:
     """RESULTS.md: the machine, the tables, the targets, the profile."""
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -274,7 +281,8 @@ def render(results: Sequence[SizeResult], repeats: int, command: str,
         "",
         f"Written by `{command}` on {stamp}; see [README.md](README.md) for the method, the "
         "targets and what the numbers mean. Medians of "
-        f"{repeats} run(s) per size; every run is a fresh process, the contenders taking turns.",
+        + ", ".join(f"{runs} run(s) at N={fmt_count(n)}" for n, runs in repeats.items())
+        + "; every run is a fresh process, the contenders taking turns.",
         "",
         "## Machine",
         "",
@@ -318,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="garden sizes, comma-separated (default: %(default)s)")
     parser.add_argument("--repeats", type=int, default=REPEATS,
                         help="runs per contender and size; the median counts (default: 3)")
+    parser.add_argument("--large-repeats", type=int, default=LARGE_REPEATS,
+                        help=f"runs at {LARGE:,} notes and more (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--work", type=Path, default=None,
                         help="where to write the gardens (kept); default: a temporary folder")
@@ -332,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, like 100,1000,5000")
-    if not sizes or sizes[0] < 1 or args.repeats < 1:
+    if not sizes or sizes[0] < 1 or args.repeats < 1 or args.large_repeats < 1:
         parser.error("sizes and repeats must be at least 1")
 
     def log(message: str) -> None:
@@ -343,19 +353,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     work = args.work or Path(tempfile.mkdtemp(prefix="garden-bench-"))
     try:
-        results = [run_size(n, work, args.repeats, args.seed,
+        results = [run_size(n, work, args.large_repeats if n >= LARGE else args.repeats,
+                            args.seed,
                             warm_up=(i == 0 and not args.no_warm_up), log=log)
                    for i, n in enumerate(sizes)]
         profile = None
         if not args.no_profile:
-            log(f"profiling one build at N={sizes[-1]}")
-            garden = make_garden(sizes[-1], work / f"garden-{sizes[-1]}", args.seed)
+            at = max([n for n in sizes if n <= PROFILE_AT_MOST] or sizes[:1])
+            log(f"profiling one build at N={at}")
+            garden = make_garden(at, work / f"garden-{at}", args.seed)
             profile = profile_build(garden, garden.root / "site-profile")
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     command = "python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:])
-    report = render(results, args.repeats, command.strip(), machine, profile)
+    report = render(results, {r.n: r.stats["plain"].runs for r in results}, command.strip(),
+                    machine, profile)
     print(report)
     if args.write:
         args.write.write_text(report, encoding="utf-8")
