@@ -68,6 +68,12 @@ hooks:
 	  cp .ci/pre-commit "$$hooks/pre-commit" && chmod +x "$$hooks/pre-commit" && \
 	  echo "installed $$hooks/pre-commit: 'garden check' now runs before every commit"
 
+# Preview and scale benchmark (issue 7): garden serve vs mkdocs serve --dirty vs a full rebuild,
+# note page size and build memory as the garden grows. Writes benchmarks/RESULTS-preview.md.
+.PHONY: bench-preview
+bench-preview: install
+	$(PY) benchmarks/preview.py --write
+
 # Speed against plain MkDocs at 100, 1,000 and 5,000 notes; writes benchmarks/RESULTS.md.
 # BENCH_ARGS="--sizes 100,1000 --repeats 1" for a quick look.
 .PHONY: bench

@@ -51,17 +51,36 @@ def read_attachment_paths(notes_dir: str | os.PathLike[str]) -> list[str]:
     return found
 
 
-def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[Note], list[Issue]]:
+ParseCache = dict[str, tuple[bytes, Note, tuple[Issue, ...]]]
+"""Notes parsed by an earlier load, by display path, with the bytes they were parsed from."""
+
+
+def parse_source(source: SourceFile, shown: str) -> tuple[Note, tuple[Issue, ...]]:
+    """One file's note and its problems (decoding included)."""
+    text, decode_issues = decode(source.data, shown)
+    note, note_issues = parse_note(source.path, text, shown)
+    return note, tuple(decode_issues + note_issues)
+
+
+def load_notes(files: Iterable[SourceFile], config: GardenConfig,
+               cache: ParseCache | None = None) -> tuple[list[Note], list[Issue]]:
     """Every file as a Note. Two files with one id (`a.md`, `a.MD`) keep the first, and the
-    second is named in an error rather than silently replaced."""
+    second is named in an error rather than silently replaced. With a `cache` (a preview
+    between rebuilds), a file whose bytes are unchanged is not parsed again — parsing is pure,
+    so that is the same note — and the cache is left holding exactly this load's files."""
     notes: list[Note] = []
     issues: list[Issue] = []
     paths: dict[str, str] = {}
+    parsed: ParseCache = {}
     for source in files:
         shown = config.display_path(source.path)
-        text, decode_issues = decode(source.data, shown)
-        note, note_issues = parse_note(source.path, text, shown)
-        issues += decode_issues + note_issues
+        hit = cache.get(shown) if cache is not None else None
+        if hit is not None and hit[0] == source.data:
+            note, note_issues = hit[1], hit[2]
+        else:
+            note, note_issues = parse_source(source, shown)
+        parsed[shown] = (source.data, note, note_issues)
+        issues += note_issues
         if source.path == config.wanted_page:
             issues.append(Issue(shown, 1, 1, Severity.ERROR, "reserved-name",
                                 f"{source.path} is the name of the generated "
@@ -74,16 +93,20 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
             continue
         paths[note.id] = source.path
         notes.append(note)
+    if cache is not None:
+        cache.clear()
+        cache.update(parsed)
     return notes, issues
 
 
 def load_garden(
     files: Iterable[SourceFile], config: GardenConfig | None = None,
     attachments: Iterable[str] = (),
+    cache: ParseCache | None = None,
 ) -> tuple[Garden, list[Issue]]:
     """Read → index → check. Never raises for bad notes: every problem is an Issue.
     `attachments` are the paths of the other files under the notes folder."""
     config = config or GardenConfig()
-    notes, issues = load_notes(files, config)
+    notes, issues = load_notes(files, config, cache)
     garden = Garden(notes, config, attachments)
     return garden, sort_issues(issues + check(garden) + redirects(garden)[1])
