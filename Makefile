@@ -73,3 +73,9 @@ hooks:
 .PHONY: bench-preview
 bench-preview: install
 	$(PY) benchmarks/preview.py --write
+
+# Speed against plain MkDocs at 100, 1,000 and 5,000 notes; writes benchmarks/RESULTS.md.
+# BENCH_ARGS="--sizes 100,1000 --repeats 1" for a quick look.
+.PHONY: bench
+bench: install
+	$(PY) -m benchmarks.run --write $(BENCH_ARGS)

@@ -8,8 +8,11 @@ what is a link. Patterns are module constants, documented group by group.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIKILINK_RE = re.compile(
@@ -106,9 +109,8 @@ class Masks:
 
 
 def _line_offsets(text: str) -> list[int]:
-    offsets = [0]
-    offsets.extend(m.end() for m in re.finditer("\n", text))
-    return offsets
+    return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]),
+                                     initial=0))
 
 
 def block_code_spans(text: str) -> list[tuple[int, int]]:
@@ -311,12 +313,13 @@ def without_comments(text: str) -> str:
     return "".join(pieces) + text[pos:]
 
 
-def first_paragraph(text: str, code: Masks | None = None) -> str:
+def first_paragraph(text: str, code: Masks | None = None,
+                    found: Sequence[Heading] | None = None) -> str:
     """The first paragraph of prose: not a heading (ATX or setext), code, list, table, quote
-    or HTML."""
+    or HTML. `found` are the text's headings, when the caller has them already."""
     code = code or masks(text)
     offsets = _line_offsets(text)
-    heading_lines = {h.line for h in headings(text, code)}
+    heading_lines = {h.line for h in (headings(text, code) if found is None else found)}
     paragraph: list[str] = []
     for i, line in enumerate(text.split("\n")):
         stripped = line.strip()
@@ -359,8 +362,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     if _LIST_ITEM_RE.match(line) or line.lstrip().startswith(("|", "#")):
         para_start, para_end = line_start, line_end
     paragraph = text[para_start:para_end]
-    masked = WIKILINK_RE.sub(lambda m: "x" * len(m.group()), paragraph)
-    masked = MD_LINK_RE.sub(lambda m: "x" * len(m.group()), masked)
+    masked = _links_masked(paragraph)
     rel_start = start - para_start
     sentence_start = 0
     sentence_end = len(paragraph)
@@ -377,6 +379,14 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     sentence = WIKILINK_RE.sub(lambda m: m.group().replace("|", "\x00"), sentence)
     sentence = sentence.replace("|", " ").replace("\x00", "|")
     return shorten(plain_text(sentence), limit)
+
+
+@functools.lru_cache(maxsize=32)
+def _links_masked(paragraph: str) -> str:
+    """The paragraph with its links blanked out (same length), so a dot inside a link ends no
+    sentence. Cached: a paragraph with several links is asked for once per link."""
+    masked = WIKILINK_RE.sub(lambda m: "x" * len(m.group()), paragraph)
+    return MD_LINK_RE.sub(lambda m: "x" * len(m.group()), masked)
 
 
 def line_col(offsets: list[int], pos: int) -> tuple[int, int]:
