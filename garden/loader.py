@@ -12,7 +12,9 @@ from garden.check import check
 from garden.config import GardenConfig
 from garden.diagnostics import Issue, Severity, sort_issues
 from garden.graph import Garden
+from garden.limits import apply_limits, oversized_note
 from garden.note import Note, decode, parse_note
+from garden.slugs import note_id, readable_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,8 @@ class SourceFile:
 
     path: str
     data: bytes
+    outside: bool = False
+    """The file is a symbolic link to somewhere outside the notes folder: it is not read."""
 
 
 def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
@@ -33,8 +37,25 @@ def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
             if name.startswith(".") or not name.lower().endswith(".md"):
                 continue
             full = Path(dirpath) / name
-            found.append(SourceFile(full.relative_to(root).as_posix(), full.read_bytes()))
+            rel = full.relative_to(root).as_posix()
+            if not is_inside(root, full):
+                found.append(SourceFile(rel, b"", outside=True))
+                continue
+            found.append(SourceFile(rel, full.read_bytes()))
     return found
+
+
+def is_inside(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
+    """Whether `path`, with every symbolic link followed, is inside `root`: a pull request can
+    add a link `notes/x.md -> /etc/passwd`, and nothing may read or publish what it points at."""
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
+
+
+def outside_issue(shown: str) -> Issue:
+    return Issue(shown, 1, 1, Severity.ERROR, "outside-notes",
+                 "this file is a symbolic link to a place outside the notes folder, which the "
+                 "garden does not read or publish — put the file itself here instead of a link")
 
 
 def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[Note], list[Issue]]:
@@ -45,9 +66,18 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
     paths: dict[str, str] = {}
     for source in files:
         shown = config.display_path(source.path)
-        text, decode_issues = decode(source.data, shown)
-        note, note_issues = parse_note(source.path, text, shown)
-        issues += decode_issues + note_issues
+        if source.outside:
+            nid = note_id(source.path)
+            note = Note(id=nid, path=source.path, title=readable_name(nid), body="")
+            issues.append(outside_issue(shown))
+        elif len(source.data) > config.max_note_bytes:
+            note, issue = oversized_note(source.path, len(source.data), shown, config)
+            issues.append(issue)
+        else:
+            text, decode_issues = decode(source.data, shown)
+            note, note_issues = parse_note(source.path, text, shown)
+            note, limit_issues = apply_limits(note, shown, config)
+            issues += decode_issues + note_issues + limit_issues
         if source.path == config.wanted_page:
             issues.append(Issue(shown, 1, 1, Severity.ERROR, "reserved-name",
                                 f"{source.path} is the name of the generated "

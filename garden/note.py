@@ -73,10 +73,15 @@ def decode(data: bytes, display_path: str) -> tuple[str, list[Issue]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        if b"\n" not in data[:exc.start]:
+            line = data.count(b"\r", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        found = ("it looks like UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff")
+                 else "the byte here can't be read")
         issues.append(Issue(display_path, line, col, Severity.ERROR, "not-utf8",
-                            "this file is not UTF-8 text (the byte here can't be read) — save it "
+                            f"this file is not UTF-8 text ({found}) — save it "
                             "with the UTF-8 encoding (most editors offer it under 'Save as')"))
         text = data.decode("utf-8", errors="replace")
     return normalise_text(text), issues
@@ -142,6 +147,12 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
     body = "\n".join(lines[close + 1:])
     body_line = close + 2
     try:
+        alias = _first_alias(yaml_text)
+        if alias is not None:
+            report(alias.line + 2, alias.column + 1, "yaml-alias", "the front matter uses a "
+                   "YAML alias (*name), which the garden does not allow (it can make a small "
+                   "file expand without end) — write the value out in full")
+            return {}, {}, body, body_line
         loader = yaml.SafeLoader(yaml_text)
         try:
             node = loader.get_single_node()
@@ -173,6 +184,14 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
             mark = key_node.start_mark
             positions[key_node.value] = (mark.line + 2, mark.column + 1, value_node)
     return data, positions, body, body_line
+
+
+def _first_alias(yaml_text: str) -> yaml.Mark | None:
+    """Where the first `*alias` is: refused before composing, against alias bombs."""
+    for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.AliasToken):
+            return token.start_mark
+    return None
 
 
 def _kind(value: Any) -> str:

@@ -70,7 +70,7 @@ def _render_link(res: Resolution, garden: Garden, host: NoteId, stack: tuple[Not
         if link.is_embed and link.alone_on_line and embeddable:
             return _embed(res, target, garden, host, stack)
         dest = relative_source_link(host, target.path, res.anchor)
-        return f"[{escape_label(link_text(link, target))}]({dest})"
+        return f"[{link_markdown(link, target)}]({dest})"
     text = html.escape(link_text(link, None))
     if res.status is Status.WANTED:
         wanted = garden.wanted_by_key.get(res.wanted_key)
@@ -95,6 +95,14 @@ def link_text(link: Link, target: Note | None) -> str:
     return name
 
 
+def link_markdown(link: Link, target: Note | None) -> str:
+    """A link's text as Markdown: a label keeps its Markdown (the page is sanitised); a name
+    or title is text, so HTML in it is shown, never run."""
+    if link.label:
+        return escape_label(link.label)
+    return escape_markdown(link_text(link, target))
+
+
 def escape_label(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
@@ -117,7 +125,7 @@ def _embed(res: Resolution, target: Note, garden: Garden, host: NoteId,
     title_link = relative_source_link(host, target.path, res.anchor)
     return (
         f'<div class="garden-embed" markdown="1">\n\n'
-        f"**[{escape_label(link_text(res.link, target))}]({title_link})**\n\n"
+        f"**[{link_markdown(res.link, target)}]({title_link})**\n\n"
         f"{inner}\n\n</div>"
     )
 
@@ -155,7 +163,7 @@ def wanted_page_markdown(garden: Garden) -> str:
             source = garden.notes[link.source]
             dest = relative_source_link(page, source.path)
             context = f" — “{escape_markdown(link.context)}”" if link.context else ""
-            lines.append(f"- [{escape_label(source.title)}]({dest}){context}")
+            lines.append(f"- [{escape_markdown(source.title)}]({dest}){context}")
     return "\n".join(lines) + "\n"
 
 
