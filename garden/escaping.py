@@ -62,24 +62,16 @@ def safe_url(url: str) -> str | None:
     return cleaned if match.group(1).lower() in SAFE_URL_SCHEMES else None
 
 
-class TemplateText(Markup):
-    """Escaped note text for templates that do not autoescape (MkDocs'). Its `striptags` keeps
-    it escaped: mkdocs-material prints `{{ page.title | striptags }}`, and a plain `Markup`
-    would be unescaped there, letting a title like `</title><script>` out."""
-
-    __slots__ = ()
-
-    def striptags(self) -> str:
-        return TemplateText(" ".join(str(self).split()))
-
-
 def template_safe(value: Any) -> Any:
-    """Every string in `value` (through lists, tuples and dicts) as escaped `TemplateText`;
-    other values as they are. Safe for front matter: aliases in YAML are refused before this."""
+    """Every string in `value` (through lists, tuples and dicts) as escaped `Markup`, for
+    MkDocs' templates, which do not autoescape (mkdocs-material prints `page.meta.title` and
+    `page.meta.description` as they are). Other values stay as they are. Front matter is
+    finite here: YAML aliases are refused before this. Note: Jinja's `striptags` filter
+    unescapes, so a template must never print note text through `striptags` without `| e`."""
     if isinstance(value, Markup):
         return value
     if isinstance(value, str):
-        return TemplateText(escape(value))
+        return escape(value)
     if isinstance(value, dict):
         return {k: template_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
