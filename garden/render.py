@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 from garden.graph import Garden
 from garden.links import Link, LinkKind
@@ -17,7 +18,12 @@ from garden.note import Note
 from garden.resolve import Resolution, Status
 from garden.slugs import NoteId, note_id, relative_source_link, relative_url, url_for
 
-_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=])")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+"""Characters a source URL keeps as written; others (spaces, quotes, `<>`) are %-encoded."""
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_MD_ENTITY_RE = re.compile(r"[|~=^]")
+"""Marks that only extensions give a meaning (tables, strikethrough, highlight) and that
+plain Markdown can't backslash-escape: written as character references instead."""
 
 
 def render_markdown(note: Note, garden: Garden) -> str:
@@ -31,7 +37,7 @@ def sources_section(note: Note) -> str:
         return ""
     lines = ["", "## Sources", ""]
     for number, source in enumerate(note.sources, 1):
-        url = source.url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+        url = quote(source.url, safe=_URL_SAFE)
         date = f" ({escape_markdown(source.date)})" if source.date else ""
         lines.append(f"{number}. [{escape_markdown(source.title)}](<{url}>){date}")
     return "\n".join(lines) + "\n"
@@ -39,7 +45,8 @@ def sources_section(note: Note) -> str:
 
 def escape_markdown(text: str) -> str:
     """Text shown exactly as written, whatever Markdown or HTML it contains."""
-    return _MD_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=False))
+    escaped = _MD_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_ENTITY_RE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[NoteId, ...],
