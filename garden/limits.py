@@ -29,6 +29,7 @@ _QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _INDENT_RE = re.compile(r"^[ \t]*")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
 _RULE_LINE_RE = re.compile(r"^[ \t]*[-*_=~]+(?:[ \t]+[-*_=~]+)*[ \t]*$", re.M)
+_LINK_START_RE = re.compile(r"\[\[|\]\(")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _EMPHASIS_CHARS = frozenset("*_~=^")
 _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
@@ -58,6 +59,24 @@ def oversized_note(rel_path: str, size: int, shown: str,
     return note, Issue(shown, 1, 1, Severity.ERROR, "note-too-large", message)
 
 
+def crowded_note(rel_path: str, text: str, shown: str,
+                 config: GardenConfig) -> tuple[Note, Issue] | None:
+    """A stand-in for a note with far more links than allowed, found before it is parsed
+    (finding each link's sentence costs time per link). Counts `[[` and `](` anywhere, so
+    only twice the limit is refused here; `apply_limits` counts exactly."""
+    for count, match in enumerate(_LINK_START_RE.finditer(text), 1):
+        if count > 2 * config.max_links:
+            line, col = _line_col(text, match.start())
+            message = (f"this note has more than {2 * config.max_links:,} links; a note may "
+                       f"have at most {config.max_links:,} — split it into several notes (or "
+                       "raise limits_links_per_note in the garden plugin's settings in "
+                       "mkdocs.yml)")
+            nid = note_id(rel_path)
+            note = Note(id=nid, path=rel_path, title=readable_name(nid), body=_notice(message))
+            return note, Issue(shown, line, col, Severity.ERROR, "too-many-links", message)
+    return None
+
+
 def apply_limits(note: Note, shown: str, config: GardenConfig) -> tuple[Note, list[Issue]]:
     """The note as the rest of the build may safely handle it, and the limits it broke."""
     issues = []
@@ -82,7 +101,7 @@ def apply_limits(note: Note, shown: str, config: GardenConfig) -> tuple[Note, li
 def too_deep(body: str) -> TooDeep | None:
     """The first place where the body (outside code and comments) nests past a limit."""
     text = _blank_code(body)
-    found = [f for f in (_deep_lines(text), _deep_html(text), _deep_paragraphs(text)) if f]
+    found = [f for f in (_deep_lines(text, body), _deep_html(text), _deep_paragraphs(text)) if f]
     return min(found, key=lambda f: f.offset) if found else None
 
 
@@ -95,19 +114,22 @@ def _blank_code(body: str) -> str:
     return "".join(chars)
 
 
-def _deep_lines(text: str) -> TooDeep | None:
+def _deep_lines(text: str, raw: str) -> TooDeep | None:
+    """Quotes outside code; indentation anywhere (an indented code block nested in lists is
+    still parsed level by level by Markdown's list processor)."""
     offset = 0
-    for line in text.split("\n"):
+    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
         prefix = _QUOTE_PREFIX_RE.match(line).group()
         quotes = prefix.count(">")
         if quotes > MAX_NESTING:
             return TooDeep(offset + _nth(prefix, ">", MAX_NESTING + 1),
                            _nests("quotes (>)", quotes))
-        rest = line[len(prefix):]
-        indent = _INDENT_RE.match(rest).group().expandtabs(4)
-        if rest.strip() and len(indent) // 4 > MAX_NESTING:
-            return TooDeep(offset + len(prefix),
-                           _nests("indented lists or blocks", len(indent) // 4))
+        after_quotes = raw_line[len(prefix.rstrip(" \t")):]
+        levels = max(len(_INDENT_RE.match(part).group().expandtabs(4)) // 4
+                     for part in (raw_line, after_quotes))
+        if raw_line.strip() and levels > MAX_NESTING:
+            column = min(4 * MAX_NESTING, len(raw_line) - len(raw_line.lstrip()))
+            return TooDeep(offset + column, _nests("indented lists or blocks", levels))
         offset += len(line) + 1
     return None
 

@@ -12,7 +12,7 @@ from garden.check import check
 from garden.config import GardenConfig
 from garden.diagnostics import Issue, Severity, sort_issues
 from garden.graph import Garden
-from garden.limits import apply_limits, oversized_note
+from garden.limits import apply_limits, crowded_note, oversized_note
 from garden.note import Note, decode, parse_note
 from garden.slugs import note_id, readable_name
 
@@ -75,9 +75,14 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
             issues.append(issue)
         else:
             text, decode_issues = decode(source.data, shown)
-            note, note_issues = parse_note(source.path, text, shown)
-            note, limit_issues = apply_limits(note, shown, config)
-            issues += decode_issues + note_issues + limit_issues
+            crowded = crowded_note(source.path, text, shown, config)
+            if crowded is not None:
+                note, issue = crowded
+                issues += [*decode_issues, issue]
+            else:
+                note, note_issues = parse_note(source.path, text, shown)
+                note, limit_issues = apply_limits(note, shown, config)
+                issues += decode_issues + note_issues + limit_issues
         if source.path == config.wanted_page:
             issues.append(Issue(shown, 1, 1, Severity.ERROR, "reserved-name",
                                 f"{source.path} is the name of the generated "

@@ -29,6 +29,7 @@ KNOWN_KEYS = ("title", "aliases", "tags", "type", "status", "description", "sour
 _SOURCE_KEYS = ("title", "url", "date")
 _URL_SCHEMES = ("http://", "https://")
 _BOM = "\ufeff"
+_MAX_YAML_NESTING = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,11 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
     body = "\n".join(lines[close + 1:])
     body_line = close + 2
     try:
+        deep = _deep_flow(yaml_text)
+        if deep is not None:
+            report(deep[0] + 2, deep[1] + 1, "invalid-yaml", f"the front matter nests [ or {{ "
+                   f"more than {_MAX_YAML_NESTING} levels deep — write the value more simply")
+            return {}, {}, body, body_line
         alias = _first_alias(yaml_text)
         if alias is not None:
             report(alias.line + 2, alias.column + 1, "yaml-alias", "the front matter uses a "
@@ -184,6 +190,26 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
             mark = key_node.start_mark
             positions[key_node.value] = (mark.line + 2, mark.column + 1, value_node)
     return data, positions, body, body_line
+
+
+def _deep_flow(yaml_text: str) -> tuple[int, int] | None:
+    """(line, column), from 0, where `[`/`{` nesting outside quotes passes the limit: PyYAML
+    slows down quadratically on deep flow collections, and then recurses out of stack."""
+    depth, quote = 0, ""
+    for line_no, line in enumerate(yaml_text.split("\n")):
+        for col, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > _MAX_YAML_NESTING:
+                    return line_no, col
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+        quote = "" if quote == "'" else quote
+    return None
 
 
 def _first_alias(yaml_text: str) -> yaml.Mark | None:
