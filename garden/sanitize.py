@@ -18,9 +18,10 @@ from types import MappingProxyType
 
 import nh3
 
-GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "aria-hidden",
+                                "aria-label", "aria-labelledby", "aria-describedby"})
 """Allowed on every allowed tag: heading ids (toc), classes (code highlighting, admonitions,
-`garden-wanted`, `garden-embed`), tooltips."""
+`garden-wanted`, `garden-embed`, badges), tooltips, accessibility attributes."""
 
 _BLOCKS = ("p", "div", "section", "article", "aside", "header", "footer", "nav", "figure",
            "figcaption", "blockquote", "hr", "br", "pre", "address")

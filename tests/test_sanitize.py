@@ -128,6 +128,8 @@ def f(x):
 
 <a class="garden-wanted" href="../wanted/#x" title="Not written yet: X">X</a>
 <span class="garden-broken">Y</span>
+<span class="garden-badge garden-badge--stage"><span aria-hidden="true">🌿</span> Budding</span>
+<span class="garden-block" id="^abc">block</span> <time datetime="2011-05-18">May</time>
 
 Term
 <dl><dt>dt</dt><dd>dd</dd></dl>
