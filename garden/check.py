@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 
+from garden.attachments import is_attachment_name
 from garden.diagnostics import Issue, Severity
 from garden.graph import Garden
 from garden.links import Link, LinkKind
@@ -31,8 +33,13 @@ def _at(path: str, link: Link, severity: Severity, code: str, message: str) -> I
 def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
     link = res.link
     shown = garden.config.display_path
+    if res.status is Status.MISSING_ATTACHMENT:
+        return _at(path, link, Severity.ERROR, "missing-attachment",
+                   f"{link.raw}: there is no file '{posixpath.basename(link.target)}' anywhere "
+                   f"under {garden.config.notes_label} — add the file, or fix its name")
     if res.status is Status.AMBIGUOUS:
-        files = ", ".join(shown(source_path(c)) for c in res.candidates)
+        attachment = is_attachment_name(res.candidates[0])
+        files = ", ".join(shown(c if attachment else source_path(c)) for c in res.candidates)
         forms = " or ".join(f"[[{c}]]" for c in res.candidates)
         return _at(path, link, Severity.ERROR, "ambiguous-link",
                    f"{link.raw} matches {len(res.candidates)} notes: {files} — write {forms} "
@@ -48,19 +55,27 @@ def _link_issue(garden: Garden, path: str, res: Resolution) -> Issue | None:
         # Compared without `.md`, which every path shares and would make any path look close.
         paths = {n.id: n.path for n in garden.published}
         guess = difflib.get_close_matches(link.target[:-3], list(paths), 1)
-        hint = f"did you mean '{paths[guess[0]]}'?" if guess else "check the file name"
+        hint = (f"did you mean '{paths[guess[0]]}'?" if guess else
+                "check the file name, or link to the note by its title, like [[Your Square Mile]]")
         return _at(path, link, Severity.ERROR, "broken-link",
                    f"{link.raw} links to {shown(link.target)}, which does not exist — {hint}")
     if res.status is Status.BROKEN:
         return _at(path, link, Severity.ERROR, "empty-link",
                    f"{link.raw} has no target — write a note's title between the brackets, "
                    "like [[Your Square Mile]]")
+    if res.anchor_missing and res.target and (link.anchor or "").startswith("^"):
+        target = garden.notes[res.target]
+        ids = ", ".join(f"^{b.id}" for b in target.blocks) or "none"
+        return _at(path, link, Severity.WARNING, "missing-block",
+                   f"{link.raw}: {shown(target.path)} has no block '{link.anchor}' — end a "
+                   f"paragraph or list item there with {link.anchor} (its block ids: {ids})")
     if res.anchor_missing and res.target:
         target = garden.notes[res.target]
         names = [h.text for h in target.headings]
         guess = difflib.get_close_matches(link.anchor or "", names, 1)
         hint = (f"did you mean '{guess[0]}'?" if guess else
-                f"its headings are: {', '.join(names)}" if names else "it has no headings")
+                f"its headings are: {', '.join(names)}" if names else
+                f"it has no headings, so link to the note itself, without #{link.anchor}")
         return _at(path, link, Severity.WARNING, "missing-heading",
                    f"{link.raw}: {shown(target.path)} has no heading '{link.anchor}' — {hint}")
     return None
@@ -78,6 +93,7 @@ def _embed_cycles(garden: Garden) -> list[Issue]:
         chain = " → ".join(garden.notes[n].title for n in (*cycle, first))
         issues.append(_at(garden.config.display_path(garden.notes[first].path), link,
                           Severity.ERROR, "embed-cycle",
-                          f"{link.raw} makes an embed loop ({chain}) — a note can't embed a note "
-                          f"that embeds it; write a plain link [[{link.raw[3:-2]}]] instead"))
+                          f"{link.raw} makes a loop of notes shown inside each other ({chain}), "
+                          "which would never end — write a plain link without the !, "
+                          f"[[{link.raw[3:-2]}]], instead"))
     return issues

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from garden.config import GardenConfig, limit_fields
 from garden.diagnostics import Issue, count, format_issues
+from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
+from garden.gitfiles import GitError, commit_of, locate, read_revision, renamed_paths
 from garden.graph import Garden
-from garden.loader import load_garden, read_notes_dir
+from garden.loader import load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
 from garden.resolve import Status
 from garden.scaffold import file_name_for, note_template
@@ -54,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-f", "--config-file", default="mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default=None, metavar="HOST:PORT")
     serve.set_defaults(run=_serve)
+
+    diff = commands.add_parser(
+        "diff", help="what changed in the garden between two git revisions",
+        description="Compare the notes at BASE with the notes at HEAD (a branch, tag or commit; "
+                    "without HEAD, the notes as they are on disk now).")
+    diff.add_argument("base", metavar="BASE")
+    diff.add_argument("head", nargs="?", default=None, metavar="HEAD")
+    diff.add_argument("--dir", default="notes", help="the notes folder (default: notes)")
+    diff.add_argument("--format", choices=("text", "markdown"), default="text")
+    diff.set_defaults(run=_diff)
     return parser
 
 
@@ -63,7 +75,8 @@ def _load(notes_dir: str) -> tuple[Garden, list[Issue]] | None:
         print(f"garden: {notes_dir} is not a folder of notes", file=sys.stderr)
         return None
     label = Path(notes_dir).as_posix().rstrip("/")
-    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label))
+    return load_garden(read_notes_dir(root), GardenConfig(notes_label=label),
+                       read_attachment_paths(root))
 
 
 def _failed(issues: list[Issue], strict: bool) -> bool:
@@ -168,4 +181,28 @@ def _serve(args: argparse.Namespace) -> int:
     except (Abort, ConfigurationError) as exc:
         print(f"garden: can't serve: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        repo = locate(args.dir)
+        base = commit_of(repo, args.base)
+        head = commit_of(repo, args.head) if args.head else None
+        before = read_revision(repo, base)
+        after = read_revision(repo, head) if head else read_notes_dir(args.dir)
+        detected = renamed_paths(repo, base, head)
+    except GitError as exc:
+        print(f"garden: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    config = GardenConfig(notes_label=Path(args.dir).as_posix().rstrip("/"))
+    old, _ = load_garden(before, config)
+    new, _ = load_garden(after, config)
+    renames = pair_renames({f.path: f.data for f in before}, {f.path: f.data for f in after},
+                           detected)
+    changes = diff_gardens(old, new, renames)
+    shown = (f"{args.base} ({base[:7]})",
+             f"{args.head} ({head[:7]})" if head else "the notes on disk")
+    formatter = format_markdown if args.format == "markdown" else format_text
+    print(formatter(changes, *shown), end="")
     return EXIT_OK

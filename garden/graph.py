@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 import networkx as nx
 
+from garden.attachments import Attachments
 from garden.config import GardenConfig
 from garden.links import Link
 from garden.note import Note
@@ -47,13 +48,17 @@ class Wanted:
 class Garden:
     """All notes (drafts included, for checking) and the graph of the published ones."""
 
-    def __init__(self, notes: Iterable[Note], config: GardenConfig | None = None) -> None:
+    def __init__(self, notes: Iterable[Note], config: GardenConfig | None = None,
+                 attachments: Iterable[str] = ()) -> None:
         self.config = config or GardenConfig()
+        self.attachments = Attachments(attachments)
+        """Files under the notes folder that are not notes (pictures, PDFs)."""
         self.notes: Mapping[NoteId, Note] = MappingProxyType(
             {note.id: note for note in sorted(notes, key=lambda n: n.id)}
         )
         self.published: tuple[Note, ...] = tuple(n for n in self.notes.values() if not n.draft)
-        self.resolver = Resolver(self.published, self.config.slugify, self.config.toc_separator)
+        self.resolver = Resolver(self.published, self.config.slugify, self.config.toc_separator,
+                                 self.attachments)
         self.resolutions: Mapping[NoteId, tuple[Resolution, ...]] = MappingProxyType({
             nid: tuple(self.resolver.resolve(link) for link in note.links)
             for nid, note in self.notes.items()
@@ -132,7 +137,9 @@ class Garden:
         embeds = nx.DiGraph()
         for nid, resolutions in self.resolutions.items():
             for res in resolutions:
-                if res.link.is_embed and res.status is Status.RESOLVED:
+                # A note may embed a section or block of itself (Obsidian's help does).
+                self_part = res.target == nid and res.link.anchor
+                if res.link.is_embed and res.status is Status.RESOLVED and not self_part:
                     embeds.add_edge(nid, res.target)
         cycles = []
         for cycle in nx.simple_cycles(embeds):

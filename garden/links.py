@@ -1,4 +1,5 @@
-"""Links as written in a note: `[[wikilinks]]`, `![[embeds]]` and Markdown links to `.md` files.
+"""Links as written in a note: `[[wikilinks]]`, `![[embeds]]`, Markdown links to notes (with or
+without `.md`) and to attachments, and Markdown images.
 
 Extraction is pure and positional: every link knows its line, column and the sentence it
 stands in. What a link points at is decided later, by `garden.resolve`, once all notes are read.
@@ -12,7 +13,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from garden.attachments import extension
 from garden.markup import (
+    MD_IMAGE_RE,
     MD_LINK_RE,
     WIKILINK_RE,
     Masks,
@@ -31,6 +34,8 @@ class LinkKind(str, enum.Enum):
     WIKILINK = "wikilink"
     EMBED = "embed"
     MARKDOWN = "markdown"
+    IMAGE = "image"
+    """A Markdown image `![alt](picture.png)`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,11 @@ class Link:
     context: str
     """The sentence the link stands in, as plain text (for "What links here")."""
     alone_on_line: bool = False
-    """True when nothing else stands on the link's line: an embed there is a block."""
+    """True when nothing else (but quote markers) stands on the link's line: an embed there is
+    a block."""
+    dest: str | None = None
+    """For Markdown links and images: the destination's path as written, decoded (Obsidian
+    also finds it from the notes folder's root, or by file name)."""
 
     @property
     def is_embed(self) -> bool:
@@ -88,14 +97,16 @@ def extract_links(
                            body_line))
         wiki_spans.append((m.start(), m.end()))
     inside_wiki = Masks(wiki_spans)
-    for m in MD_LINK_RE.finditer(body):
-        if code.covers(m.start()) or inside_wiki.covers(m.start()):
-            continue
-        path, anchor = _note_destination(m["dest"], source)
-        if path is None:
-            continue
-        found.append(_link(source, LinkKind.MARKDOWN, body, m.start(), m.end(), path, anchor,
-                           m["label"], offsets, body_line))
+    for kind, pattern in ((LinkKind.MARKDOWN, MD_LINK_RE), (LinkKind.IMAGE, MD_IMAGE_RE)):
+        for m in pattern.finditer(body):
+            if code.covers(m.start()) or inside_wiki.covers(m.start()):
+                continue
+            path, anchor, dest = _local_destination(m["dest"], source)
+            if path is None or (
+                    kind is LinkKind.IMAGE and extension(path) in ("", ".md")):
+                continue
+            found.append(_link(source, kind, body, m.start(), m.end(), path, anchor,
+                               m["label"], offsets, body_line, dest))
     found.sort(key=lambda link: link.start)
     return tuple(found)
 
@@ -119,12 +130,14 @@ def _link(
     label: str | None,
     offsets: list[int],
     body_line: int,
+    dest: str | None = None,
 ) -> Link:
     line, col = line_col(offsets, start)
     line_start = offsets[line]
     line_end = body.find("\n", end)
     line_end = len(body) if line_end < 0 else line_end
-    alone = not body[line_start:start].strip() and not body[end:line_end].strip()
+    # Inside a quote or callout (`> ![[Note#Part]]`) an embed still stands alone on its line.
+    alone = not body[line_start:start].strip(" \t>") and not body[end:line_end].strip()
     return Link(
         source=source,
         kind=kind,
@@ -138,18 +151,20 @@ def _link(
         col=col,
         context=sentence_around(body, start, end),
         alone_on_line=alone,
+        dest=dest,
     )
 
 
-def _note_destination(dest: str, source: NoteId) -> tuple[str | None, str | None]:
-    """For a Markdown link to a `.md` file, its path under the notes folder (POSIX, with `.md`)
-    and anchor; (None, None) for anything else (web links, images, other files)."""
+def _local_destination(dest: str, source: NoteId) -> tuple[str | None, str | None, str]:
+    """For a Markdown link inside the notes folder: its path joined to the linking note's folder
+    (POSIX), its anchor and its path as written; (None, None, '') for web links, links to a
+    heading of the same page, site-absolute paths and folders."""
     dest = dest.strip("<>").strip()
     if not dest or _SCHEME_RE.match(dest) or dest.startswith(("#", "/")):
-        return None, None
+        return None, None, ""
     path, _, anchor = dest.partition("#")
     path = unquote(path.split("?", 1)[0])
-    if not path.lower().endswith(".md"):
-        return None, None
+    if not path or path.endswith("/"):
+        return None, None, ""
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
-    return joined, (unquote(anchor) or None)
+    return joined, (unquote(anchor) or None), path

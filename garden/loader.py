@@ -14,6 +14,7 @@ from garden.diagnostics import Issue, Severity, sort_issues
 from garden.graph import Garden
 from garden.limits import apply_limits, crowded_note, oversized_note
 from garden.note import Note, decode, parse_note
+from garden.permalinks import redirects
 from garden.slugs import note_id, readable_name
 
 
@@ -58,6 +59,19 @@ def outside_issue(shown: str) -> Issue:
                  "garden does not read or publish — put the file itself here instead of a link")
 
 
+def read_attachment_paths(notes_dir: str | os.PathLike[str]) -> list[str]:
+    """Every file under `notes_dir` that is not a note (pictures, PDFs), POSIX, sorted,
+    skipping hidden files and folders."""
+    root = Path(notes_dir)
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and not name.lower().endswith(".md"):
+                found.append((Path(dirpath) / name).relative_to(root).as_posix())
+    return found
+
+
 def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[Note], list[Issue]]:
     """Every file as a Note. Two files with one id (`a.md`, `a.MD`) keep the first, and the
     second is named in an error rather than silently replaced."""
@@ -99,10 +113,12 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
 
 
 def load_garden(
-    files: Iterable[SourceFile], config: GardenConfig | None = None
+    files: Iterable[SourceFile], config: GardenConfig | None = None,
+    attachments: Iterable[str] = (),
 ) -> tuple[Garden, list[Issue]]:
-    """Read → index → check. Never raises for bad notes: every problem is an Issue."""
+    """Read → index → check. Never raises for bad notes: every problem is an Issue.
+    `attachments` are the paths of the other files under the notes folder."""
     config = config or GardenConfig()
     notes, issues = load_notes(files, config)
-    garden = Garden(notes, config)
-    return garden, sort_issues(issues + check(garden))
+    garden = Garden(notes, config, attachments)
+    return garden, sort_issues(issues + check(garden) + redirects(garden)[1])

@@ -28,6 +28,14 @@ MD_LINK_RE = re.compile(
 )
 """An inline Markdown link `[label](destination "title")`."""
 
+MD_IMAGE_RE = re.compile(
+    r"(?<!\\)!"  # an image, not an escaped `!`
+    r"\[(?P<label>[^\[\]\n]*)\]"  # [alt text]
+    r"\(\s*(?P<dest><[^<>\n]*>|[^()\s]+)"  # (destination, bare or in <angle brackets>
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"  # optional "title")
+)
+"""An inline Markdown image `![alt](destination "title")`."""
+
 _FENCE_OPEN_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _INDENTED_RE = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -37,8 +45,9 @@ _ATTR_LIST_RE = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
 _ATTR_ID_RE = re.compile(r"#(?P<id>[\w\-:.]+)")
 _COMMENT_CLOSE = "-->"
 _BACKTICKS_RE = re.compile(r"`+")
-_INLINE_OPEN_RE = re.compile(r"(?P<comment><!--)|`+")
-"""What opens a comment or a code span; the first one in the text wins."""
+_INLINE_OPEN_RE = re.compile(r"(?P<comment><!--)|(?P<obsidian>%%)|`+")
+"""What opens a comment (HTML or Obsidian `%%`) or a code span; the first one in the text wins."""
+_OBSIDIAN_COMMENT = "%%"
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
@@ -58,6 +67,8 @@ _STASHED = 0xE000
 _STASHED_RE = re.compile("[\uE000-\uE07F]")
 _SPACES_RE = re.compile(r"\s+")
 _CONTEXT_WINDOW = 300
+_CALLOUT_HEAD_RE = re.compile(r"^(?:>\s*)*\[![^\]\s]+\][+-]?\s*")
+"""An Obsidian callout's `[!type]-` (not part of what a reader sees)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,29 +153,46 @@ def block_code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def masks(text: str) -> Masks:
-    """Everything in `text` that is code (block or inline) or an HTML comment.
+    """Everything in `text` that is code (block or inline), an HTML comment or an Obsidian
+    `%%comment%%`.
 
     Outside code blocks, comments and code spans are found in one left-to-right scan, so
     whichever opens first wins: `` `<!--` `` is code, and a backtick inside a comment is not.
     """
+    spans, _ = _scan(text)
+    return Masks(merge_spans(spans))
+
+
+def obsidian_comments(text: str) -> list[tuple[int, int]]:
+    """The `%%comments%%` of `text` outside code (an unclosed one runs to the end), which a
+    page hides."""
+    return _scan(text)[1]
+
+
+def _scan(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(every masked span, the Obsidian comments among them)."""
     blocks = Masks(block_code_spans(text))
     spans = blocks.spans
     runs: dict[str, list[int]] = {}
     for run in _BACKTICKS_RE.finditer(text):
         runs.setdefault(run.group(), []).append(run.start())
     blank_lines = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
+    comments: list[tuple[int, int]] = []
     pos = 0
     while True:
         opening = _INLINE_OPEN_RE.search(text, pos)
         if not opening:
-            return Masks(_merge(spans))
+            return spans, comments
         start = opening.start()
         if blocks.covers(start):
             pos = start + 1
-        elif opening["comment"]:
-            close = text.find(_COMMENT_CLOSE, opening.end())
-            end = len(text) if close < 0 else close + len(_COMMENT_CLOSE)
+        elif opening["comment"] or opening["obsidian"]:
+            closer = _COMMENT_CLOSE if opening["comment"] else _OBSIDIAN_COMMENT
+            close = text.find(closer, opening.end())
+            end = len(text) if close < 0 else close + len(closer)
             spans.append((start, end))
+            if opening["obsidian"]:
+                comments.append((start, end))
             pos = end
         elif start > 0 and text[start - 1] == "\\":
             pos = opening.end()
@@ -191,7 +219,8 @@ def _closing_backticks(text: str, opening: re.Match[str], runs: dict[str, list[i
     return None
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) spans joined, in order."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -261,7 +290,8 @@ def wikilink_text(inner: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown reduced to the text a reader sees (for anchors, descriptions, contexts)."""
-    text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), markdown)
+    text = without_comments(markdown) if "%%" in markdown else markdown
+    text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), text)
     text = _IMAGE_RE.sub(r"\1", text)
     text = MD_LINK_RE.sub(lambda m: m["label"], text)
     text = _INLINE_CODE_RE.sub(lambda m: m.group(2).strip(), text)
@@ -274,6 +304,15 @@ def plain_text(markdown: str) -> str:
         text = stripped
     text = _STASHED_RE.sub(lambda m: chr(ord(m.group()) - _STASHED), text)
     return _SPACES_RE.sub(" ", html.unescape(text)).strip()
+
+
+def without_comments(text: str) -> str:
+    """`text` without its `%%comments%%` (no reader sees them); `%%` in code stays."""
+    pieces, pos = [], 0
+    for start, end in obsidian_comments(text):
+        pieces.append(text[pos:start])
+        pos = end
+    return "".join(pieces) + text[pos:]
 
 
 def first_paragraph(text: str, code: Masks | None = None) -> str:
@@ -341,6 +380,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
             break
     sentence = paragraph[sentence_start:sentence_end]
     sentence = re.sub(r"^\s*(?:[-*+]|\d+[.)]|#+|>)\s+", "", sentence)
+    sentence = _CALLOUT_HEAD_RE.sub("", sentence)
     # Table cells: drop the bars between cells, but not the `|` inside [[target|label]].
     sentence = WIKILINK_RE.sub(lambda m: m.group().replace("|", "\x00"), sentence)
     sentence = sentence.replace("|", " ").replace("\x00", "|")

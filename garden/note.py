@@ -15,10 +15,13 @@ from typing import Any
 
 import yaml
 
+from garden.blocks import Block, find_blocks
 from garden.diagnostics import Issue, Severity
 from garden.links import Link, extract_links
 from garden.markup import Heading, first_paragraph, headings, masks, shorten
+from garden.obsidian import InlineTag, inline_tags, tag_name
 from garden.slugs import NoteId, note_id, readable_name
+from garden.yaml_errors import bad_date, explain
 
 NOTE_TYPES = (
     "idea", "practice", "organisation", "initiative", "policy", "event", "place", "person",
@@ -30,6 +33,8 @@ _SOURCE_KEYS = ("title", "url", "date")
 _URL_SCHEMES = ("http://", "https://")
 _BOM = "\ufeff"
 _MAX_YAML_NESTING = 50
+_EXAMPLES = {"title": "Your Square Mile", "description": "One sentence about the note.",
+             "tags": "localism, neighbourhoods", "aliases": "YSM, Square Mile"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,10 @@ class Note:
     """Front-matter keys the garden does not know; passed through to MkDocs."""
     headings: tuple[Heading, ...] = ()
     links: tuple[Link, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    """Blocks with an Obsidian `^block-id`."""
+    inline_tags: tuple[InlineTag, ...] = ()
+    """`#tags` written in the text (their names are in `tags` too)."""
 
 
 def decode(data: bytes, display_path: str) -> tuple[str, list[Issue]]:
@@ -113,6 +122,13 @@ def parse_note(rel_path: str, text: str, display_path: str) -> tuple[Note, list[
     found_headings = tuple(headings(body, code))
     title = fields.pop("title", None) or _first_h1(found_headings) or readable_name(nid)
     description = fields.pop("description", None) or shorten(first_paragraph(body, code))
+    found_tags = inline_tags(body, code)
+    # Tags compare without case, as in Obsidian (#Tag and #TAG are one tag); the first spelling
+    # is kept.
+    spellings = {name.casefold(): name for name in reversed(
+        (*fields.get("tags", ()), *(tag.name for tag in found_tags)))}
+    fields["tags"] = tuple(dict.fromkeys(spellings[name.casefold()] for name in (
+        *fields.get("tags", ()), *(tag.name for tag in found_tags))))
     note = Note(
         id=nid,
         path=rel_path,
@@ -122,6 +138,8 @@ def parse_note(rel_path: str, text: str, display_path: str) -> tuple[Note, list[
         description=description,
         headings=found_headings,
         links=extract_links(nid, body, body_line, code),
+        blocks=find_blocks(body, code),
+        inline_tags=found_tags,
         extra=MappingProxyType(fields.pop("extra")),
         **fields,
     )
@@ -141,8 +159,9 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
         (i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None
     )
     if close is None:
-        report(1, 1, "front-matter-unclosed", "the front matter that starts here never ends — "
-               "add a line with just --- after the last field")
+        report(1, 1, "front-matter-unclosed", "the front matter that starts with --- here has "
+               "no closing --- line — add a line with just --- after its last name: value "
+               "line, before the text of the note")
         return {}, {}, "\n".join(lines[1:]), 2
     yaml_text = "\n".join(lines[1:close])
     body = "\n".join(lines[close + 1:])
@@ -166,23 +185,26 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        message, at_context = explain(exc.problem, exc.context)
+        mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 1
         col = (mark.column + 1) if mark else 1
-        problem = exc.problem or exc.context or "it could not be read"
-        report(line, col, "invalid-yaml", f"the front matter is not valid YAML ({problem}) — "
-               "check the indentation, and put quotes around values that contain a colon")
+        report(line, col, "invalid-yaml", message)
         return {}, {}, body, body_line
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        report(2, 1, "invalid-yaml", f"the front matter could not be read ({exc}) — check the "
-               "values, and put quotes around dates and values with special characters")
+        date = bad_date(yaml_text, str(exc))
+        if date:
+            report(date[0] + 2, date[1], "invalid-yaml", date[2])
+        else:
+            report(2, 1, "invalid-yaml", "the front matter can't be read — put quotes around "
+                   "dates, like date: \"2011-05-18\", and around values with special characters")
         return {}, {}, body, body_line
     if data is None:
         return {}, {}, body, body_line
     if not isinstance(data, dict):
-        report(2, 1, "front-matter-not-mapping", "the front matter must be a list of "
-               "'key: value' lines (like 'title: Your Square Mile'), not a "
-               f"{_kind(data)}")
+        report(2, 1, "front-matter-not-mapping", "the front matter must be name: value lines, "
+               f"like title: Your Square Mile, but here it is a {_kind(data)} — write each line "
+               "as name: value")
         return {}, {}, body, body_line
     positions = {}
     if isinstance(node, yaml.MappingNode):
@@ -284,11 +306,15 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
             text = _scalar_text(value)
             if text is None:
                 report(line, col, "wrong-type", f"'{key_text}' must be a piece of text, not a "
-                       f"{_kind(value)} — write it on one line after '{key_text}:'")
+                       f"{_kind(value)} — write it in quotes on the same line, like "
+                       f"{key_text}: \"{_EXAMPLES[key_text]}\"")
             elif text:
                 out[key_text] = text
-        elif key_text in ("aliases", "tags"):
+        elif key_text == "aliases":
             out[key_text] = _string_list(key_text, value, line, col, item_where, report)
+        elif key_text == "tags":
+            names = _string_list(key_text, value, line, col, item_where, report)
+            out[key_text] = tuple(dict.fromkeys(n for n in map(tag_name, names) if n))
         elif key_text == "type":
             out["type"] = _choice("type", value, NOTE_TYPES, "note type", line, col, report)
         elif key_text == "status":
@@ -297,12 +323,15 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
             if isinstance(value, bool):
                 out["draft"] = value
             else:
-                report(line, col, "wrong-type", "'draft' must be true or false")
+                report(line, col, "wrong-type", "'draft' must be true or false — write "
+                       "draft: true to keep the note out of the site, or draft: false")
         elif key_text == "sources":
             out["sources"] = _sources(value, line, col, item_where, report)
     for key in ("type", "status"):
         if out.get(key) is None:
             out.pop(key, None)
+    if out["extra"].get("publish") is False:  # Obsidian Publish's way of keeping a note out
+        out["draft"] = True
     return out
 
 
@@ -313,8 +342,9 @@ def _string_list(key, value, line, col, item_where, report) -> tuple[str, ...]:
         text = _scalar_text(item)
         if text is None:
             item_line, item_col = item_where(key, index) if isinstance(value, list) else (line, col)
-            report(item_line, item_col, "wrong-type", f"each of the '{key}' must be a short "
-                   f"piece of text, not a {_kind(item)} — write them like: {key}: [one, two]")
+            report(item_line, item_col, "wrong-type", f"each of the {key} must be a word or a "
+                   f"few words, not a {_kind(item)} — write them in square brackets, like "
+                   f"{key}: [{_EXAMPLES[key]}]")
         elif text and text not in result:
             result.append(text)
     return tuple(result)
@@ -333,17 +363,18 @@ def _choice(key, value, allowed, what, line, col, report) -> str | None:
 
 
 def _sources(value, line, col, item_where, report) -> tuple[Source, ...]:
-    example = "- title: \"The page's title\" / url: https://… / date: \"2011-05-18\""
+    example = ("write each source as a line - title: \"The page's title\", then url: https://… "
+               "and date: \"2011-05-18\" on lines of their own, two spaces further in")
     if not isinstance(value, list):
-        report(line, col, "wrong-type", f"'sources' must be a list, one entry per source, each "
-               f"with a title and a url: {example}")
+        report(line, col, "wrong-type", f"'sources' must be a list, one entry per source — "
+               f"{example}")
         return ()
     result = []
     for index, item in enumerate(value):
         item_line, item_col = item_where("sources", index)
         if not isinstance(item, dict):
-            report(item_line, item_col, "bad-source", "each source needs a title and a url on "
-                   f"lines of their own: {example}")
+            report(item_line, item_col, "bad-source", "each source needs a title and a url — "
+                   f"{example}")
             continue
         title = _scalar_text(item.get("title"))
         url = _scalar_text(item.get("url"))
@@ -356,7 +387,8 @@ def _sources(value, line, col, item_where, report) -> tuple[Source, ...]:
             continue
         if not url.lower().startswith(_URL_SCHEMES):
             report(item_line, item_col, "bad-source-url", f"the source url '{url}' must start "
-                   "with https:// or http://")
+                   "with https:// or http:// — copy the whole address from your browser's "
+                   "address bar")
             continue
         if unknown:
             report(item_line, item_col, "unknown-key", f"a source has {', '.join(unknown)}, "

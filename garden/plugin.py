@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,10 @@ from garden.escaping import template_safe
 from garden.graph import Garden
 from garden.loader import SourceFile, is_inside, load_garden, outside_issue
 from garden.note import Note
+from garden.permalinks import redirects
 from garden.render import page_meta, render_markdown, wanted_page_markdown
 from garden.sanitize import sanitize_html
+from garden.scaffold import new_file_base, wanted_note_url
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
 
@@ -36,6 +39,10 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 _REQUIRED_EXTENSIONS = ("md_in_html", "toc")
+_OBSIDIAN_EXTENSIONS = ("attr_list", "admonition", "pymdownx.details", "pymdownx.mark",
+                        "pymdownx.superfences")
+"""Image sizes, callouts as (foldable) admonitions, `==highlights==`, and fenced code inside
+callouts and lists (as Obsidian writes it)."""
 
 
 class GardenPluginConfig(base.Config):
@@ -63,9 +70,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        for extension in _REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
+        _add_extensions(config.markdown_extensions)
         config.theme.dirs.append(str(TEMPLATES))
         toc = config.mdx_configs.get("toc", {})
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
@@ -96,7 +101,9 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         pages = [f for f in files.documentation_pages() if not f.generated_by]
         sources = [SourceFile(f.src_uri, b"", outside=True) if f in outside
                    else SourceFile(f.src_uri, f.content_bytes) for f in pages]
-        self.garden, issues = load_garden(sources, self.garden_config)
+        others = [f.src_uri for f in files if not f.is_documentation_page()
+                  and f.src_dir and os.path.abspath(f.src_dir) == docs_dir and f not in outside]
+        self.garden, issues = load_garden(sources, self.garden_config, others)
         for file in outside:
             if not file.is_documentation_page():
                 files.remove(file)
@@ -112,9 +119,14 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 files.remove(file)
         cfg = self.garden_config
         if files.get_file_from_path(cfg.wanted_page) is None:
+            base = new_file_base(config.repo_url, config.edit_uri, cfg.notes_label)
+            write = partial(wanted_note_url, base) if base else None
             files.append(File.generated(config, cfg.wanted_page,
-                                        content=wanted_page_markdown(self.garden)))
+                                        content=wanted_page_markdown(self.garden, write)))
         files.append(File.generated(config, cfg.graph_json, content=graph_json(self.garden)))
+        for page in redirects(self.garden)[0]:
+            if files.get_file_from_path(page.path) is None:
+                files.append(File.generated(config, page.path, content=page.html))
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -176,3 +188,13 @@ def _source_date_epoch(root: str) -> None:
         return
     if result.returncode == 0 and result.stdout.strip().isdigit():
         os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+
+
+def _add_extensions(extensions: list[str]) -> None:
+    """The Markdown extensions the garden's output needs, when the site lacks them (not
+    superfences beside a site's own `fenced_code`)."""
+    for extension in _REQUIRED_EXTENSIONS + _OBSIDIAN_EXTENSIONS:
+        if extension == "pymdownx.superfences" and "fenced_code" in extensions:
+            continue
+        if extension not in extensions:
+            extensions.append(extension)

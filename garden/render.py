@@ -9,14 +9,28 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
-from garden.graph import Garden
+from garden.attachments import display, kind
+from garden.blocks import block_edits
+from garden.graph import Garden, Wanted
 from garden.links import Link, LinkKind
 from garden.markup import Heading
 from garden.note import Note
+from garden.obsidian import tag_edits, transform_page
 from garden.resolve import Resolution, Status
-from garden.slugs import NoteId, note_id, relative_source_link, relative_url, url_for
+from garden.slugs import (
+    NoteId,
+    file_url,
+    note_id,
+    relative_source_link,
+    relative_url,
+    url_for,
+)
+
+EmbedKey = tuple[NoteId, "str | None"]
+"""A note, or one section or block of it (by anchor), as it is embedded."""
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 """Characters a source URL keeps as written; others (spaces, quotes, `<>`) are %-encoded."""
@@ -28,8 +42,9 @@ plain Markdown can't backslash-escape: written as character references instead."
 
 def render_markdown(note: Note, garden: Garden) -> str:
     """The note's body as plain Markdown for the page, with its Sources section."""
-    body = _render_range(note, garden, host=note.id, stack=(note.id,), lo=0, hi=len(note.body))
-    return body.rstrip("\n") + "\n" + sources_section(note)
+    body = _render_range(note, garden, host=note.id, stack=((note.id, None),), lo=0,
+                         hi=len(note.body))
+    return transform_page(body).rstrip("\n") + "\n" + sources_section(note)
 
 
 def sources_section(note: Note) -> str:
@@ -49,33 +64,48 @@ def escape_markdown(text: str) -> str:
     return _MD_ENTITY_RE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
-def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[NoteId, ...],
+def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[EmbedKey, ...],
                   lo: int, hi: int) -> str:
+    edits: list[tuple[int, int, object]] = [
+        (res.link.start, res.link.end, res) for res in garden.resolutions[note.id]]
+    edits += block_edits(note.blocks, anchors=len(stack) == 1)
+    edits += tag_edits(note.inline_tags)
+    if len(stack) > 1:
+        edits += _embedded_heading_ids(note, garden)
     pieces = []
     pos = lo
-    for res in garden.resolutions[note.id]:
-        link = res.link
-        if link.start < lo or link.end > hi:
+    for start, end, edit in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos or end > hi:
             continue
-        pieces.append(note.body[pos:link.start])
-        pieces.append(_render_link(res, garden, host, stack))
-        pos = link.end
+        pieces.append(note.body[pos:start])
+        pieces.append(edit if isinstance(edit, str) else _render_link(edit, garden, host, stack))
+        pos = end
     pieces.append(note.body[pos:hi])
     return "".join(pieces)
 
 
-def _render_link(res: Resolution, garden: Garden, host: NoteId, stack: tuple[NoteId, ...]) -> str:
+def _render_link(res: Resolution, garden: Garden, host: NoteId,
+                 stack: tuple[EmbedKey, ...]) -> str:
     link = res.link
+    if res.status is Status.ATTACHMENT:
+        return _attachment(res, garden, host)
+    if link.kind in (LinkKind.MARKDOWN, LinkKind.IMAGE) and res.status is not Status.RESOLVED:
+        return link.raw  # the checker names what is wrong with it
     if link.kind is LinkKind.MARKDOWN:
-        if res.status is Status.RESOLVED and host != link.source:
-            dest = relative_source_link(host, garden.notes[res.target].path, link.anchor)
-            return f"[{link.label}]({dest})"
-        return link.raw
+        anchor = res.anchor or link.anchor
+        dest = relative_source_link(host, garden.notes[res.target].path, anchor)
+        return f"[{link.label}]({dest})"
     if res.status is Status.RESOLVED:
         target = garden.notes[res.target]
-        embeddable = res.target not in stack and len(stack) <= garden.config.embed_depth
+        key = (res.target, res.anchor)
+        # A part that is not there is not embedded as the whole note: the link says what is meant.
+        embeddable = (key not in stack and len(stack) <= garden.config.embed_depth
+                      and not res.anchor_missing)
         if link.is_embed and link.alone_on_line and embeddable:
-            return _embed(res, target, garden, host, stack)
+            embed = _embed(res, target, garden, host, stack)
+            body = garden.notes[link.source].body
+            quote = body[body.rfind("\n", 0, link.start) + 1:link.start]
+            return embed.replace("\n", "\n" + quote) if quote.strip() else embed
         dest = relative_source_link(host, target.path, res.anchor)
         return f"[{link_markdown(link, target)}]({dest})"
     text = html.escape(link_text(link, None))
@@ -98,7 +128,9 @@ def link_text(link: Link, target: Note | None) -> str:
     if "/" in name:
         name = target.title if target is not None else name.rsplit("/", 1)[-1]
     if link.anchor:
-        return f"{name} › {link.anchor}" if name else link.anchor
+        # A heading path (`Part#Section`) or a block id (`^id`) reads as words.
+        anchor = " › ".join(p.strip().lstrip("^") for p in link.anchor.split("#") if p.strip())
+        return f"{name} › {anchor}" if name else anchor
     return name
 
 
@@ -121,20 +153,69 @@ def wanted_href(garden: Garden, host: NoteId, anchor: str) -> str:
     return f"{relative_url(wanted_url, page_url)}#{anchor}"
 
 
+def _attachment(res: Resolution, garden: Garden, host: NoteId) -> str:
+    """An attachment embedded (a picture, a player) or linked (any other file)."""
+    link, path = res.link, res.attachment or ""
+    name = path.rsplit("/", 1)[-1]
+    dest = relative_source_link(host, path)
+    shown = display(link.label)
+    if link.kind is LinkKind.IMAGE or (link.is_embed and kind(path) == "image"):
+        size = "".join(f' {attr}="{value}"' for attr, value in (
+            ("width", shown.width), ("height", shown.height)) if value)
+        return f"![{_alt_text(shown.alt or name)}]({dest})" + (
+            f"{{:{size} }}" if size else "")
+    if link.is_embed and kind(path) in ("audio", "video"):
+        page_url = url_for(host, garden.config.directory_urls)
+        src = html.escape(relative_url(file_url(path), page_url))
+        return f'<{kind(path)} class="garden-media" controls src="{src}"></{kind(path)}>'
+    if link.kind is LinkKind.MARKDOWN:
+        return f"[{link.label}]({dest})"
+    return f"[{escape_label(shown.alt or name)}]({dest})"
+
+
+def _alt_text(text: str) -> str:
+    """Alt text as written: Python-Markdown keeps it literal but for brackets and backslashes."""
+    return re.sub(r"([\\\[\]])", r"\\\1", html.escape(text, quote=False))
+
+
 def _embed(res: Resolution, target: Note, garden: Garden, host: NoteId,
-           stack: tuple[NoteId, ...]) -> str:
+           stack: tuple[EmbedKey, ...]) -> str:
     lo, hi = 0, len(target.body)
-    if res.anchor:
+    if res.anchor and res.anchor.startswith("^"):
+        block = next(b for b in target.blocks if b.anchor == res.anchor)
+        lo, hi = block.start, block.end
+    elif res.anchor:
         section = _section(target, res.anchor, garden)
         if section:
             lo, hi = section
-    inner = _render_range(target, garden, host, (*stack, target.id), lo, hi).strip("\n")
+    inner = _render_range(target, garden, host, (*stack, (target.id, res.anchor)), lo,
+                          hi).strip("\n")
     title_link = relative_source_link(host, target.path, res.anchor)
     return (
         f'<div class="garden-embed" markdown="1">\n\n'
         f"**[{link_markdown(res.link, target)}]({title_link})**\n\n"
         f"{inner}\n\n</div>"
     )
+
+
+def _embedded_heading_ids(note: Note, garden: Garden) -> list[tuple[int, int, str]]:
+    """Edits giving an embedded note's headings ids of their own (`{#embed-note-heading}`), so
+    they never take the ids the host page's own headings have (and links to them expect)."""
+    separator = garden.config.toc_separator
+    prefix = f"embed{separator}{garden.config.slugify(note.id, separator)}{separator}"
+    lines = note.body.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits = []
+    ids = garden.resolver.heading_ids(note.id)
+    for heading, heading_id in zip(note.headings, ids, strict=True):
+        text = lines[heading.line].rstrip()
+        if heading.custom_id or text.endswith("#"):
+            continue
+        end = starts[heading.line] + len(text)
+        edits.append((end, end, f" {{#{prefix}{heading_id}}}"))
+    return edits
 
 
 def _section(note: Note, anchor: str, garden: Garden) -> tuple[int, int] | None:
@@ -154,8 +235,11 @@ def _section(note: Note, anchor: str, garden: Garden) -> tuple[int, int] | None:
     return offsets[start.line + 1], len(note.body)
 
 
-def wanted_page_markdown(garden: Garden) -> str:
-    """The generated "Wanted notes" page: every wanted title and the notes that want it."""
+def wanted_page_markdown(
+    garden: Garden, write_url: Callable[[Wanted], str | None] | None = None
+) -> str:
+    """The generated "Wanted notes" page: every wanted title and the notes that want it, and,
+    given `write_url`, a "Write this note" link under each title."""
     page = note_id(garden.config.wanted_page)
     lines = [f"# {escape_markdown(garden.config.wanted_title)}", ""]
     if not garden.wanted:
@@ -165,7 +249,12 @@ def wanted_page_markdown(garden: Garden) -> str:
     lines.append("These notes are linked from the garden, but nobody has written them yet. "
                  "If you know about one of them, write it: each is an invitation.")
     for wanted in garden.wanted:
-        lines += ["", f"## {escape_markdown(wanted.title)}", "", "Wanted by:", ""]
+        lines += ["", f"## {escape_markdown(wanted.title)}", ""]
+        url = write_url(wanted) if write_url else None
+        if url:
+            href = html.escape(url)
+            lines += [f'<a class="garden-write md-button" href="{href}">Write this note</a>', ""]
+        lines += ["Wanted by:", ""]
         for link in wanted.wanted_by:
             source = garden.notes[link.source]
             dest = relative_source_link(page, source.path)

@@ -43,6 +43,10 @@ ALLOWED: Mapping[str, frozenset[str]] = MappingProxyType({
     "th": frozenset({"style", "align", "colspan", "rowspan", "scope"}),
     "td": frozenset({"style", "align", "colspan", "rowspan"}),
     "col": frozenset({"span"}),
+    # Obsidian attachment embeds (`![[bell.mp3]]`): `<audio|video class="garden-media" controls>`.
+    "audio": frozenset({"src", "controls", "preload", "loop"}),
+    "video": frozenset({"src", "controls", "preload", "loop", "width", "height"}),
+    "source": frozenset({"src", "type"}),
     "details": frozenset({"open"}),
     "summary": frozenset(),
     "time": frozenset({"datetime"}),

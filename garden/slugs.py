@@ -82,6 +82,11 @@ def url_for(nid: NoteId, directory_urls: bool) -> Url:
     return Url(quote(dest))
 
 
+def file_url(rel_path: str) -> Url:
+    """A non-note file's URL relative to the site root: MkDocs copies it where it is."""
+    return Url(quote(rel_path.replace("\\", "/")))
+
+
 def relative_source_link(from_id: NoteId, to_path: str, anchor: str | None = None) -> str:
     """A Markdown link destination from one note's source file to another source file.
 

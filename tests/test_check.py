@@ -47,7 +47,8 @@ def test_the_path_form_suggested_resolves():
          "[p](places/stockprot.md) links to notes/places/stockprot.md, which does not exist — "
          "did you mean 'places/stockport.md'?"),
         ("[p](zzz.md)",
-         "[p](zzz.md) links to notes/zzz.md, which does not exist — check the file name"),
+         "[p](zzz.md) links to notes/zzz.md, which does not exist — check the file name, "
+         "or link to the note by its title, like [[Your Square Mile]]"),
         ("[p](../outside.md)",
          "[p](../outside.md) points outside the notes folder — link to a note inside it"),
         ("[[ ]]",
@@ -69,7 +70,7 @@ def test_broken_links_are_errors(written, message):
         ("[[Stockport#Event]]", "did you mean 'Events'?"),
         ("[[Stockport#Parks]]", "its headings are: Stockport, Events, History"),
         ("[p](places/stockport.md#parks)", "its headings are: Stockport, Events, History"),
-        ("[[Bare#Parks]]", "it has no headings"),
+        ("[[Bare#Parks]]", "it has no headings, so link to the note itself, without #Parks"),
     ],
 )
 def test_a_missing_heading_is_a_warning(written, hint):
@@ -101,10 +102,10 @@ def test_embed_loops_are_errors():
         "me.md": "![[Me]]",
     }
     assert problems(files) == [
-        "notes/a.md:4:1: error: ![[B]] makes an embed loop (Alpha → Beta → Alpha) — a note "
-        "can't embed a note that embeds it; write a plain link [[B]] instead",
-        "notes/me.md:1:1: error: ![[Me]] makes an embed loop (Me → Me) — a note can't embed "
-        "a note that embeds it; write a plain link [[Me]] instead",
+        "notes/a.md:4:1: error: ![[B]] makes a loop of notes shown inside each other (Alpha → "
+        "Beta → Alpha), which would never end — write a plain link without the !, [[B]], instead",
+        "notes/me.md:1:1: error: ![[Me]] makes a loop of notes shown inside each other (Me → "
+        "Me), which would never end — write a plain link without the !, [[Me]], instead",
     ]
 
 

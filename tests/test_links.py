@@ -46,12 +46,9 @@ def test_link_forms(written, kind, target, anchor, label):
     [
         "[web](https://example.org/page.md)",
         "[mail](mailto:someone@example.org)",
-        "[file](report.pdf)",
-        "[page](other-page)",
         "[anchor](#events)",
         "[root](/absolute.md)",
         "![image](picture.md)",
-        "![image](picture.png)",
         "\\[[Escaped]]",
         "!\\[[Escaped embed]]",
         "[[]]",
@@ -180,3 +177,17 @@ def test_links_come_in_text_order():
     assert [link.raw for link in extract_links(NoteId("x"), body)] == [
         "[b](b.md)", "[[A]]", "![[C]]", "[d](d.md)"]
 
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "target", "dest"),
+    [
+        ("[file](report.pdf)", MARKDOWN, "places/report.pdf", "report.pdf"),
+        ("[page](Other%20page)", MARKDOWN, "places/Other page", "Other page"),
+        ("![image](picture.png)", LinkKind.IMAGE, "places/picture.png", "picture.png"),
+        ("![a|300](../img/p.png)", LinkKind.IMAGE, "img/p.png", "../img/p.png"),
+    ],
+)
+def test_markdown_links_to_files_and_notes_without_md(written, kind, target, dest):
+    (link,) = extract_links(NoteId("places/stockport"), f"Text {written} text.")
+    assert (link.kind, link.target, link.dest) == (kind, target, dest)

@@ -49,7 +49,7 @@ def test_load_garden_collects_every_problem_sorted():
         "notes/z.md:2:1: warning: 'tag' is not a front-matter key the garden knows — did you "
         "mean 'tags'?",
         "notes/z.md:4:15: error: [gone](gone.md) links to notes/gone.md, which does not exist — "
-        "check the file name",
+        "check the file name, or link to the note by its title, like [[Your Square Mile]]",
     ]
     assert sorted(garden.notes) == ["a", "m", "z"]  # a bad note never disappears
     assert garden.notes["a"].body == "caf\ufffd [[Z]]"

@@ -134,19 +134,19 @@ def test_an_embed_is_rendered_inline():
 
         **[Bee Note](b.md)**
 
-        # Bee
+        # Bee {#embed-b-bee}
 
         Bee body with [C](places/c.md).
 
-        ## Part two
+        ## Part two {#embed-b-part-two}
 
         Section text.
 
-        ### Deeper
+        ### Deeper {#embed-b-deeper}
 
         Still part two.
 
-        ## Part three
+        ## Part three {#embed-b-part-three}
 
         More.
 
@@ -156,6 +156,7 @@ def test_an_embed_is_rendered_inline():
     """)
 
 
+# Embedded headings get ids of their own, so the host's headings keep the ids links expect.
 def test_a_section_embed_takes_the_heading_and_its_subsections():
     assert render("![[Bee Note#Part two]]\n") == md("""
         <div class="garden-embed" markdown="1">
@@ -164,7 +165,7 @@ def test_a_section_embed_takes_the_heading_and_its_subsections():
 
         Section text.
 
-        ### Deeper
+        ### Deeper {#embed-b-deeper}
 
         Still part two.
 
@@ -190,11 +191,11 @@ def test_links_inside_an_embed_are_relative_to_the_page_it_is_shown_on():
 
         **[C](../places/c.md)**
 
-        # C
+        # C {#embed-placesc-c}
 
         See [local d](../places/d.md) and [Bee Note](../b.md) and [web](https://example.org).
 
-        ## Events
+        ## Events {#embed-placesc-events}
 
         </div>
     """)

@@ -16,6 +16,7 @@ from helpers_core import garden_of
 
 RESOLVED, WANTED, AMBIGUOUS, BROKEN = (
     Status.RESOLVED, Status.WANTED, Status.AMBIGUOUS, Status.BROKEN)
+OTHER = Status.OTHER
 
 
 def resolve_all(files, source, config=None):
@@ -254,9 +255,14 @@ def test_a_missing_heading_still_links_the_note():
     [
         ("[s](places/stockport.md)", (RESOLVED, "places/stockport", None)),
         ("[s](places/stockport.md#events)", (RESOLVED, "places/stockport", "events")),
-        ("[s](places/Stockport.md)", (BROKEN, None, None)),  # paths are exact, like MkDocs
-        ("[s](stockport.md)", (BROKEN, None, None)),  # relative to the linking note
+        # As in Obsidian: paths compare like names, and a bare file name is found anywhere.
+        ("[s](places/Stockport.md)", (RESOLVED, "places/stockport", None)),
+        ("[s](stockport.md)", (RESOLVED, "places/stockport", None)),
+        ("[s](places/stockport)", (RESOLVED, "places/stockport", None)),
+        ("[s](Stockport#Events)", (RESOLVED, "places/stockport", "events")),
         ("[s](../stockport.md)", (BROKEN, None, None)),
+        ("[s](nowhere.md)", (BROKEN, None, None)),
+        ("[s](nowhere)", (OTHER, None, None)),
     ],
 )
 def test_markdown_links_resolve_by_path(link, expected):

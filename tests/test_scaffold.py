@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from garden.note import NOTE_TYPES, parse_note
-from garden.scaffold import file_name_for, note_template
+from garden.scaffold import (
+    file_name_for,
+    new_file_base,
+    new_note_url,
+    note_template,
+    wanted_note_url,
+)
 from garden.slugs import normalise, note_id
+from helpers_core import garden_of
 
 
 @pytest.mark.parametrize(
@@ -56,3 +65,42 @@ def test_any_printable_title_survives_the_template(title):
     note, issues = parse_note(file_name_for(title), note_template(title), "notes/x.md")
     assert [i for i in issues if i.is_error] == []
     assert note.title == title.strip()
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit_uri", "expected"),
+    [
+        ("https://github.com/o/r", "edit/main/notes/", "https://github.com/o/r/new/main/notes"),
+        ("https://github.com/o/r/", "edit/trunk/site/notes",
+         "https://github.com/o/r/new/trunk/site/notes"),
+        ("https://github.com/o/r", "blob/main/notes/", "https://github.com/o/r/new/main/notes"),
+        ("https://github.com/o/r", None, "https://github.com/o/r/new/main/notes"),
+        ("https://github.com/o/r", "", "https://github.com/o/r/new/main/notes"),
+        (None, "edit/main/notes/", None),
+        ("", None, None),
+    ],
+)
+def test_new_file_base_comes_from_the_site_configuration(repo_url, edit_uri, expected) -> None:
+    assert new_file_base(repo_url, edit_uri, "notes") == expected
+
+
+HOSTILE = '<script>alert(1)</script>" onmouseover="x'
+
+
+@pytest.mark.parametrize("title", ["Big Local", "Café & Co: 100% 'local'?", HOSTILE])
+def test_new_note_url_carries_file_name_and_template(title: str) -> None:
+    url = new_note_url("https://github.com/o/r/new/main/notes", "places", title)
+    parts = urlsplit(url)
+    assert url.isascii() and not set(url) & set("\"'<> \n")
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/o/r/new/main/notes"
+    query = parse_qs(parts.query, strict_parsing=True)
+    assert query == {"filename": [f"places/{file_name_for(title)}"],
+                     "value": [note_template(title)]}
+
+
+def test_wanted_note_url_uses_the_folder_of_the_first_note_that_wants_it() -> None:
+    garden, _ = garden_of({"places/stockport.md": "See [[Leeds]].\n",
+                           "ideas/zebra.md": "Title Z: [[leeds]].\n"})
+    (wanted,) = garden.wanted
+    query = parse_qs(urlsplit(wanted_note_url("https://x.org/new/main/notes", wanted)).query)
+    assert query["filename"] == ["places/leeds.md"]
