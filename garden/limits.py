@@ -135,26 +135,17 @@ def _deep_lines(text: str, raw: str) -> TooDeep | None:
 
 
 def _deep_html(text: str) -> TooDeep | None:
-    depth = 0
-    for match in _TAG_RE.finditer(text):
-        closing, name, self_closing = match.groups()
-        if name.lower() in _VOID_TAGS or self_closing:
-            continue
-        depth = max(depth - 1, 0) if closing else depth + 1
-        if depth > MAX_NESTING:
-            return TooDeep(match.start(), _nests("HTML elements", _max_html_depth(text)))
-    return None
-
-
-def _max_html_depth(text: str) -> int:
     depth = deepest = 0
+    first = -1
     for match in _TAG_RE.finditer(text):
         closing, name, self_closing = match.groups()
         if name.lower() in _VOID_TAGS or self_closing:
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         deepest = max(deepest, depth)
-    return deepest
+        if depth > MAX_NESTING and first < 0:
+            first = match.start()
+    return TooDeep(first, _nests("HTML elements", deepest)) if first >= 0 else None
 
 
 def _deep_paragraphs(text: str) -> TooDeep | None:
