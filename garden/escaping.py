@@ -35,7 +35,13 @@ def html_attr(text: str) -> str:
 def xml_text(text: str) -> str:
     """Text or an attribute value in XML 1.0 (SVG, Atom/RSS, sitemaps): escaped, and with the
     characters XML forbids (control characters, lone surrogates) removed."""
-    return html.escape(_XML_INVALID_RE.sub("", text), quote=True)
+    return html.escape(xml_chars(text), quote=True)
+
+
+def xml_chars(text: str) -> str:
+    """Text for an XML library that escapes by itself (ElementTree): only the characters XML
+    1.0 forbids are removed (ElementTree would write them, and the file would not parse)."""
+    return _XML_INVALID_RE.sub("", text)
 
 
 def json_for_html(value: Any) -> str:

@@ -16,6 +16,7 @@ from garden.escaping import (
     json_for_html,
     safe_url,
     template_safe,
+    xml_chars,
     xml_text,
 )
 
@@ -74,3 +75,10 @@ def test_template_safe_escapes_nested_values_once() -> None:
     soup = BeautifulSoup(page, "html.parser")
     assert soup.find("script") is None and soup.title.get_text() == HOSTILE
     assert soup.meta["content"] == HOSTILE
+
+
+def test_xml_chars_lets_elementtree_write_parseable_xml() -> None:
+    root = ET.Element("feed")
+    ET.SubElement(root, "title").text = xml_chars(HOSTILE + "\x0b\x1f")
+    parsed = ET.fromstring(ET.tostring(root, encoding="unicode"))
+    assert parsed[0].text == HOSTILE
