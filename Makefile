@@ -67,3 +67,9 @@ hooks:
 	@hooks="$$(git rev-parse --git-path hooks)" && mkdir -p "$$hooks" && \
 	  cp .ci/pre-commit "$$hooks/pre-commit" && chmod +x "$$hooks/pre-commit" && \
 	  echo "installed $$hooks/pre-commit: 'garden check' now runs before every commit"
+
+# Preview and scale benchmark (issue 7): garden serve vs mkdocs serve --dirty vs a full rebuild,
+# note page size and build memory as the garden grows. Writes benchmarks/RESULTS-preview.md.
+.PHONY: bench-preview
+bench-preview: install
+	$(PY) benchmarks/preview.py --write

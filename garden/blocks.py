@@ -10,14 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from garden.markup import Masks, line_starts, masks
+from garden.markup import BLOCK_MARKER_RE, BLOCK_OWN_LINE_RE, Masks, line_starts, masks
 
-_INLINE_MARKER_RE = re.compile(
-    r"(?<=\S)(?P<marker>(?:[ \t]+|(?<=\]\]))\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
-"""` ^id` at the end of a line with text before it (right after an embed's `]]`, the space may
-be left out): group `marker` is what the page hides."""
-_OWN_LINE_RE = re.compile(r"^[ \t]*(?P<marker>\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
-"""A line holding only `^id`: it names the block just above."""
 _LIST_ITEM_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
@@ -53,8 +47,8 @@ def find_blocks(body: str, code: Masks | None = None) -> tuple[Block, ...]:
     found: dict[str, Block] = {}
     for i, line in enumerate(lines):
         line_start = offsets[i]
-        own = _OWN_LINE_RE.match(line)
-        inline = None if own else _INLINE_MARKER_RE.search(line)
+        own = BLOCK_OWN_LINE_RE.match(line)
+        inline = None if own else BLOCK_MARKER_RE.search(line)
         match = own or inline
         if match is None or code.covers(line_start + match.start("marker")):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -14,11 +15,14 @@ from garden.diagnostics import Issue, count, format_issues
 from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
 from garden.gitfiles import GitError, commit_of, locate, read_revision, renamed_paths
 from garden.graph import Garden
+from garden.health import health_report, report_data, report_text
+from garden.history import last_tended
 from garden.loader import load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
 from garden.resolve import Status
 from garden.scaffold import file_name_for, note_template
 from garden.slugs import normalise
+from garden.tended import tended_by_id
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -66,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--dir", default="notes", help="the notes folder (default: notes)")
     diff.add_argument("--format", choices=("text", "markdown"), default="text")
     diff.set_defaults(run=_diff)
+
+    report = commands.add_parser("report", help="what needs tending: orphans, wanted notes, "
+                                 "notes without sources, untended notes, seedlings")
+    report.add_argument("notes_dir", nargs="?", default="notes", metavar="NOTES_DIR")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--stale-days", type=int, default=None, metavar="DAYS",
+                        help="untended after this many days (default: 365)")
+    report.set_defaults(run=_report)
     return parser
 
 
@@ -172,15 +184,61 @@ def _relative_label(path: Path, root: Path) -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    """`mkdocs serve`, except that every rebuild after the first is a dirty one: the garden
+    plugin marks exactly the pages an edit changes, so the preview is fast and never stale."""
+    import shutil
+    import tempfile
+    from urllib.parse import urlsplit
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
+    from mkdocs.livereload import LiveReloadServer
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+    site_dir = tempfile.mkdtemp(prefix="garden_")
+
+    def get_config():
+        return load_config(config_file=args.config_file, site_dir=site_dir,
+                           dev_addr=args.dev_addr)
+
     try:
-        serve(config_file=args.config_file, dev_addr=args.dev_addr)
+        config = get_config()
+        config.plugins.on_startup(command="serve", dirty=False)
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+
+        def builder(config=None, dirty: bool = True) -> None:
+            logging.getLogger("mkdocs").info("Building documentation...")
+            config = config or get_config()
+            config.site_url = server.url
+            build(config, serve_url=server.url, dirty=dirty)
+
+        server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
+                                  mount_path=mount_path)
+        server.error_handler = lambda code: _error_page(site_dir, code)
+        try:
+            builder(config, dirty=False)
+            server.watch(config.docs_dir)
+            if config.config_file_path:
+                server.watch(config.config_file_path)
+            server = config.plugins.on_serve(server, config=config, builder=builder)
+            for item in config.watch:
+                server.watch(item)
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                logging.getLogger("mkdocs").info("Shutting down...")
+            finally:
+                server.shutdown()
+        finally:
+            config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as exc:
         print(f"garden: can't serve: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     return EXIT_OK
 
 
@@ -206,3 +264,31 @@ def _diff(args: argparse.Namespace) -> int:
     formatter = format_markdown if args.format == "markdown" else format_text
     print(formatter(changes, *shown), end="")
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    if args.stale_days is not None and args.stale_days < 1:
+        print("garden: --stale-days must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = _load(args.notes_dir)
+    if loaded is None:
+        return EXIT_USAGE
+    garden, _ = loaded
+    paths = [note.path for note in garden.published]
+    tended = tended_by_id(garden, last_tended(args.notes_dir, paths))
+    report = health_report(garden, tended, args.stale_days)
+    if args.format == "json":
+        print(json.dumps(report_data(report), ensure_ascii=False, indent=1))
+    else:
+        print(report_text(report, garden.config.notes_label), end="")
+    return EXIT_OK
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build leaves pages stale; under `garden serve` none is."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _error_page(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir, f"{code}.html")
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

@@ -36,6 +36,18 @@ class GardenConfig:
         default_factory=lambda: MappingProxyType({}))
     """Extra HTML tags (→ their allowed attributes) a site lets notes use, e.g. `iframe`;
     see `garden.sanitize`."""
+    tended_page: str = "recently-tended.md"
+    """Generated page of the notes by last change (path under the notes folder)."""
+    tended_title: str = "Recently tended"
+    tended_limit: int = 50
+    """How many notes the Recently tended page and its feed list."""
+    feed: str = "feed.xml"
+    """The Atom feed of recently tended notes (path under the site folder)."""
+    health_page: str = "health.md"
+    """Generated page for gardeners: orphans, wanted, unsourced, untended, seedlings."""
+    health_title: str = "Garden health"
+    stale_days: int = 365
+    """A note not changed for this many days before the garden's newest change is untended."""
 
     def __post_init__(self) -> None:
         if not self.wanted_page.endswith(".md"):
@@ -44,6 +56,12 @@ class GardenConfig:
             raise ConfigError("embed_depth must be 0 or more")
         if self.max_note_bytes < 1 or self.max_links < 1:
             raise ConfigError("limits_note_bytes and limits_links_per_note must be 1 or more")
+        for name in ("tended_page", "health_page"):
+            if not getattr(self, name).endswith(".md"):
+                raise ConfigError(f"{name} must be a Markdown file name, "
+                                  f"not {getattr(self, name)!r}")
+        if self.tended_limit < 1 or self.stale_days < 1:
+            raise ConfigError("tended_limit and stale_days must be 1 or more")
 
     def display_path(self, rel_path: str) -> str:
         return f"{self.notes_label.rstrip('/')}/{rel_path}" if self.notes_label else rel_path

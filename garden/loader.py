@@ -72,31 +72,49 @@ def read_attachment_paths(notes_dir: str | os.PathLike[str]) -> list[str]:
     return found
 
 
-def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[Note], list[Issue]]:
+ParseCache = dict[str, tuple[bytes, Note, tuple[Issue, ...]]]
+"""Notes parsed by an earlier load, by display path, with the bytes they were parsed from."""
+
+
+def parse_source(source: SourceFile, shown: str,
+                 config: GardenConfig) -> tuple[Note, tuple[Issue, ...]]:
+    """One file's note and its problems (decoding and limits included)."""
+    if source.outside:
+        nid = note_id(source.path)
+        note = Note(id=nid, path=source.path, title=readable_name(nid), body="")
+        return note, (outside_issue(shown),)
+    if len(source.data) > config.max_note_bytes:
+        note, issue = oversized_note(source.path, len(source.data), shown, config)
+        return note, (issue,)
+    text, decode_issues = decode(source.data, shown)
+    crowded = crowded_note(source.path, text, shown, config)
+    if crowded is not None:
+        note, issue = crowded
+        return note, (*decode_issues, issue)
+    note, note_issues = parse_note(source.path, text, shown)
+    note, limit_issues = apply_limits(note, shown, config)
+    return note, tuple(decode_issues + note_issues + limit_issues)
+
+
+def load_notes(files: Iterable[SourceFile], config: GardenConfig,
+               cache: ParseCache | None = None) -> tuple[list[Note], list[Issue]]:
     """Every file as a Note. Two files with one id (`a.md`, `a.MD`) keep the first, and the
-    second is named in an error rather than silently replaced."""
+    second is named in an error rather than silently replaced. With a `cache` (a preview
+    between rebuilds), a file whose bytes are unchanged is not parsed again — parsing is pure,
+    so that is the same note — and the cache is left holding exactly this load's files."""
     notes: list[Note] = []
     issues: list[Issue] = []
     paths: dict[str, str] = {}
+    parsed: ParseCache = {}
     for source in files:
         shown = config.display_path(source.path)
-        if source.outside:
-            nid = note_id(source.path)
-            note = Note(id=nid, path=source.path, title=readable_name(nid), body="")
-            issues.append(outside_issue(shown))
-        elif len(source.data) > config.max_note_bytes:
-            note, issue = oversized_note(source.path, len(source.data), shown, config)
-            issues.append(issue)
+        hit = cache.get(shown) if cache is not None else None
+        if hit is not None and hit[0] == source.data and not source.outside:
+            note, note_issues = hit[1], hit[2]
         else:
-            text, decode_issues = decode(source.data, shown)
-            crowded = crowded_note(source.path, text, shown, config)
-            if crowded is not None:
-                note, issue = crowded
-                issues += [*decode_issues, issue]
-            else:
-                note, note_issues = parse_note(source.path, text, shown)
-                note, limit_issues = apply_limits(note, shown, config)
-                issues += decode_issues + note_issues + limit_issues
+            note, note_issues = parse_source(source, shown, config)
+        parsed[shown] = (source.data, note, note_issues)
+        issues += note_issues
         if source.path == config.wanted_page:
             issues.append(Issue(shown, 1, 1, Severity.ERROR, "reserved-name",
                                 f"{source.path} is the name of the generated "
@@ -109,16 +127,20 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig) -> tuple[list[
             continue
         paths[note.id] = source.path
         notes.append(note)
+    if cache is not None:
+        cache.clear()
+        cache.update(parsed)
     return notes, issues
 
 
 def load_garden(
     files: Iterable[SourceFile], config: GardenConfig | None = None,
     attachments: Iterable[str] = (),
+    cache: ParseCache | None = None,
 ) -> tuple[Garden, list[Issue]]:
     """Read → index → check. Never raises for bad notes: every problem is an Issue.
     `attachments` are the paths of the other files under the notes folder."""
     config = config or GardenConfig()
-    notes, issues = load_notes(files, config)
+    notes, issues = load_notes(files, config, cache)
     garden = Garden(notes, config, attachments)
     return garden, sort_issues(issues + check(garden) + redirects(garden)[1])

@@ -67,6 +67,12 @@ _STASHED = 0xE000
 _STASHED_RE = re.compile("[\uE000-\uE07F]")
 _SPACES_RE = re.compile(r"\s+")
 _CONTEXT_WINDOW = 300
+BLOCK_MARKER_RE = re.compile(
+    r"(?<=\S)(?P<marker>(?:[ \t]+|(?<=\]\]))\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
+"""` ^id` at the end of a line with text before it (right after an embed's `]]`, the space may
+be left out): group `marker` is what the page hides."""
+BLOCK_OWN_LINE_RE = re.compile(r"^[ \t]*(?P<marker>\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
+"""A line holding only `^id`: it names the block just above."""
 _CALLOUT_HEAD_RE = re.compile(r"^(?:>\s*)*\[![^\]\s]+\][+-]?\s*")
 """An Obsidian callout's `[!type]-` (not part of what a reader sees)."""
 
@@ -331,8 +337,8 @@ def first_paragraph(text: str, code: Masks | None = None) -> str:
             and not _LIST_ITEM_RE.match(line)
             and not stripped.startswith(("<", "|", ">", "![", "---", "***", "==="))
         )
-        if usable:
-            paragraph.append(stripped)
+        if usable and not BLOCK_OWN_LINE_RE.match(stripped):
+            paragraph.append(BLOCK_MARKER_RE.sub("", stripped))
         elif paragraph:
             break
     return plain_text(" ".join(paragraph))

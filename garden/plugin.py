@@ -1,7 +1,9 @@
 """The MkDocs adapter: MkDocs events in, calls on the garden core out. No rules live here.
 
 State is exactly the GardenConfig, the Garden and its Issues, rebuilt from scratch on every
-build (so `mkdocs serve` rebuilds show every backlink change).
+build (so `mkdocs serve` rebuilds show every backlink change). Under `serve`, `live.LiveState`
+also keeps the last build's Garden, parsed notes and search index, so that a dirty build
+rebuilds exactly the pages an edit changed.
 """
 
 from __future__ import annotations
@@ -12,25 +14,32 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from garden.badges import badges_html
 from garden.config import GardenConfig, limit_fields
 from garden.diagnostics import count
 from garden.errors import ConfigError
 from garden.escaping import template_safe
 from garden.graph import Garden
+from garden.health import health_page_markdown, health_report
+from garden.history import last_tended
+from garden.live import LiveState
 from garden.loader import SourceFile, is_inside, load_garden, outside_issue
 from garden.note import Note
 from garden.permalinks import redirects
+from garden.previews import PreviewIndex
 from garden.render import page_meta, render_markdown, wanted_page_markdown
 from garden.sanitize import sanitize_html
 from garden.scaffold import new_file_base, wanted_note_url
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
+from garden.tended import atom_feed, recently_tended, tended_by_id, tended_page_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +63,13 @@ class GardenPluginConfig(base.Config):
     limits_note_bytes = c.Type(int, default=1_000_000)
     limits_links_per_note = c.Type(int, default=2000)
     html_allow = c.DictOfItems(c.ListOfItems(c.Type(str), default=[]), default={})
+    tended_page = c.Type(str, default="recently-tended.md")
+    tended_title = c.Type(str, default="Recently tended")
+    tended_limit = c.Type(int, default=50)
+    feed = c.Type(str, default="feed.xml")
+    health_page = c.Type(str, default="health.md")
+    health_title = c.Type(str, default="Garden health")
+    stale_days = c.Type(int, default=365)
 
 
 class GardenPlugin(BasePlugin[GardenPluginConfig]):
@@ -63,15 +79,20 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         self.serving = False
         self.garden_config: GardenConfig | None = None
         self.garden: Garden | None = None
+        self.previews: PreviewIndex | None = None
+        self.live = LiveState()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.live.search_by_plugin = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         _add_extensions(config.markdown_extensions)
         config.theme.dirs.append(str(TEMPLATES))
+        if self.serving:
+            self.live.start(config.config_file_path)
         toc = config.mdx_configs.get("toc", {})
         root = os.path.dirname(config.config_file_path or "") or os.getcwd()
         try:
@@ -85,6 +106,13 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 graph_json=self.config.graph_json,
                 embed_depth=self.config.embed_depth,
                 **limit_fields(self.config),
+                tended_page=self.config.tended_page,
+                tended_title=self.config.tended_title,
+                tended_limit=self.config.tended_limit,
+                feed=self.config.feed,
+                health_page=self.config.health_page,
+                health_title=self.config.health_title,
+                stale_days=self.config.stale_days,
             )
         except ConfigError as exc:
             raise PluginError(f"garden: {exc}") from exc
@@ -103,7 +131,9 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                    else SourceFile(f.src_uri, f.content_bytes) for f in pages]
         others = [f.src_uri for f in files if not f.is_documentation_page()
                   and f.src_dir and os.path.abspath(f.src_dir) == docs_dir and f not in outside]
-        self.garden, issues = load_garden(sources, self.garden_config, others)
+        self.garden, issues = load_garden(
+            sources, self.garden_config, others,
+            self.live.parsed if self.serving else None)
         for file in outside:
             if not file.is_documentation_page():
                 files.remove(file)
@@ -127,7 +157,28 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         for page in redirects(self.garden)[0]:
             if files.get_file_from_path(page.path) is None:
                 files.append(File.generated(config, page.path, content=page.html))
+        self._add_reader_pages(files, config)
+        if self.serving:
+            self.live.mark_stale(self.garden, files, config)
         return files
+
+    def _add_reader_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Recently tended (page and feed) and Garden health, from one pass over the history."""
+        garden, cfg = self.garden, self.garden_config
+        assert garden is not None and cfg is not None
+        self.previews = PreviewIndex(garden)
+        paths = [note.path for note in garden.published]
+        tended = tended_by_id(garden, last_tended(config.docs_dir, paths))
+        recent = recently_tended(garden, tended, cfg.tended_limit)
+        generated = {
+            cfg.tended_page: tended_page_markdown(garden, recent),
+            cfg.health_page: health_page_markdown(garden, health_report(garden, tended)),
+            cfg.feed: atom_feed(garden, recent, site_name=config.site_name,
+                                site_url=config.site_url),
+        }
+        for path, content in generated.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         note = self._note(page)
@@ -143,6 +194,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         if note is None or self.garden is None:
             return None
         page.meta.update(template_safe(page_meta(note)))
+        # For the tags index's listing template, which sees pages only through their meta.
+        page.meta["garden_badges"] = Markup(badges_html(note.status, note.type))
         return render_markdown(note, self.garden)
 
     def on_page_content(
@@ -157,17 +210,36 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
         note = self._note(page)
+        if self.serving:
+            self.live.built.add(page.url)
         if note is None or self.garden is None:
             return None
         directory_urls = self.garden.config.directory_urls
+        notes = self.garden.notes
         context["garden"] = {
             "backlinks": [
                 {"title": b.title, "url": url_for(b.source, directory_urls),
-                 "contexts": list(b.contexts)}
+                 "contexts": list(b.contexts),
+                 "badges": Markup(badges_html(notes[b.source].status, notes[b.source].type))}
                 for b in self.garden.backlinks(note.id)
             ],
+            "badges": Markup(badges_html(note.status, note.type)),
+            "previews": self.previews.for_page(note.id) if self.previews else [],
         }
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not self.serving:
+            return None
+        return self.live.kept.get(page.file.src_uri)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.serving:
+            self.live.finish(self.garden, config.site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.live.previous = None  # pages on disk may be half written: redo them all
 
     def _note(self, page: Page) -> Note | None:
         """The note behind a page; None for generated pages and when the plugin is off."""

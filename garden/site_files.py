@@ -33,4 +33,6 @@ def graph_data(garden: Garden) -> dict[str, list[dict[str, object]]]:
 
 
 def graph_json(garden: Garden) -> str:
-    return json.dumps(graph_data(garden), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: without `indent` the C encoder runs, several times faster on a large garden.
+    return json.dumps(graph_data(garden), ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True) + "\n"

@@ -6,6 +6,7 @@ Everything else (URL, graph node, messages) is derived from it here, in one plac
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -44,6 +45,7 @@ def file_stem(nid: NoteId) -> str:
     return posixpath.basename(nid)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur across notes and preview rebuilds
 def normalise(name: str) -> str:
     """The form in which link targets and note keys are compared.
 

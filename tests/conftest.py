@@ -3,9 +3,11 @@ with the real MkDocs and mkdocs-material, in a subprocess, as a gardener would."
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -123,3 +125,63 @@ def build_fixture(
 def e2e_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The e2e fixture garden, built strictly once per URL style for the whole session."""
     return build_fixture(tmp_path_factory, "e2e", request.param)
+
+
+HOSTILE_TITLE = '<script>alert(1)</script>" onmouseover="x'
+READER_NOTES = {
+    "index.md": "---\ntitle: Start\nstatus: evergreen\ntype: resource\ntags: [towns]\n---\n"
+                "Welcome. Visit [[Stockport]], read [[Not Yet Written]] and [[the hostile one]], "
+                "and see [[Tags]].\n",
+    "places/stockport.md": "---\ntitle: Stockport\nstatus: budding\ntype: place\n"
+                           "tags: [towns]\ndescription: A town in Greater Manchester.\n---\n"
+                           "Stockport is a town with a market. Back to [[Start]].\n",
+    "ideas/hostile.md": f"---\ntitle: '{HOSTILE_TITLE}'\ndescription: '{HOSTILE_TITLE}'\n"
+                        "aliases: [the hostile one]\n"
+                        "tags: [towns]\n---\nIt links to [[Stockport]].\n",
+    "ideas/old-idea.md": "---\ntitle: Old idea\n---\nAn idea nobody has tended for years.\n",
+    "tags.md": "---\ntitle: Tags\nstatus: budding\ntype: resource\n---\n"
+               "Every tag.\n\n<!-- material/tags -->\n",
+}
+READER_COMMITS = [  # (date, files): the fixed history of the reader garden
+    ("2019-02-03T10:00:00+00:00", ["ideas/old-idea.md"]),
+    ("2024-03-01T09:00:00+00:00", ["ideas/hostile.md", "tags.md"]),
+    ("2024-05-01T09:00:00+00:00", ["index.md"]),
+    ("2024-06-01T09:00:00+00:00", ["places/stockport.md"]),
+]
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """A small garden in a real git repository with fixed commit dates, built strictly once:
+    badges, previews, tags, Recently tended and Garden health (tests/test_reader_pages.py and
+    the browser tests)."""
+    from gitrepo import commit, init_repo
+
+    root = init_repo(tmp_path_factory.mktemp("reader"))
+    write_garden(root, {})
+    commit(root, {"mkdocs.yml": (root / "mkdocs.yml").read_text(encoding="utf-8")},
+           "2019-01-01T00:00:00+00:00")
+    for date, paths in READER_COMMITS:
+        commit(root, {f"notes/{p}": READER_NOTES[p] for p in paths}, date)
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return Site(root, directory_urls=True)
+
+
+CHROMIUM = os.environ.get("GARDEN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """The session's one headless Chromium (Debian's; Playwright's sync API can run only once
+    at a time, so every browser test module shares it)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 
@@ -13,21 +12,7 @@ import pytest
 from conftest import FIXTURES, Site, mkdocs_build, write_garden
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("GARDEN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+# `browser` is the session's one Chromium (tests/conftest.py): Playwright's sync API runs once.
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "garden"
-ADAPTERS = {"garden.plugin", "garden.cli", "garden.__main__"}
+ADAPTERS = {"garden.plugin", "garden.live", "garden.cli", "garden.__main__"}
 
 
 def _module_name(path: Path) -> str:
@@ -94,7 +94,7 @@ def test_garden_imports_are_acyclic():
 
 def test_mkdocs_is_imported_only_by_the_plugin_and_lazily_by_the_cli():
     importers = importers_of("mkdocs")
-    assert set(importers) <= {"garden.plugin", "garden.cli"}
+    assert set(importers) <= {"garden.plugin", "garden.live", "garden.cli"}
     assert "garden.plugin" in importers
     assert importers.get("garden.cli", {"function"}) == {"function"}
 

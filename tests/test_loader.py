@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from garden.config import GardenConfig
-from garden.loader import SourceFile, load_garden, read_notes_dir
+from garden.loader import ParseCache, SourceFile, load_garden, load_notes, read_notes_dir
 from helpers_core import messages
 
 
@@ -92,3 +92,16 @@ def test_load_garden_from_a_folder(tmp_path):
     assert issues == []
     assert garden.outlinks("places/stockport") == ["ysm"]
     assert garden.outlinks("ysm") == ["places/stockport"]
+
+
+def test_a_parse_cache_gives_what_a_fresh_load_gives_and_reuses_unchanged_notes():
+    config = GardenConfig()
+    first = [SourceFile("a.md", b"# A\n\nSee [[B]].\n"),
+             SourceFile("b.md", b"---\ntitle: [\n---\n"), SourceFile("c.md", b"# C\n")]
+    cache: ParseCache = {}
+    before, _ = load_notes(first, config, cache)
+    second = [first[0], SourceFile("b.md", b"# B\n\nFixed.\n"), SourceFile("d.md", b"\xff")]
+    cached = load_notes(second, config, cache)
+    assert cached == load_notes(second, config)
+    assert cached[0][0] is before[0]  # unchanged bytes: the same note, not parsed again
+    assert sorted(cache) == ["notes/a.md", "notes/b.md", "notes/d.md"]  # c.md went

@@ -1,0 +1,160 @@
+"""Which note pages change between two versions of the garden: the rule behind the fast preview.
+
+A note's page shows more than its own file: its links' targets (title, address, heading ids),
+whether each link is wanted or real, the notes it embeds, and its backlinks with their
+sentences. `page_inputs` lists everything the garden puts on a page; two gardens give a page
+the same output exactly when its inputs are equal. `changed_pages` compares the inputs only
+for the notes an edit can reach (its neighbours before and after, the notes whose links name
+it, the notes that embed them), so a preview rebuild costs in proportion to the edit's
+neighbourhood rather than the garden; `tests/test_dependents.py` checks that it equals
+comparing every page. Generated pages (Wanted notes, graph.json) are rebuilt on every build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from garden.graph import WANTED_PREFIX, Garden, Wanted
+from garden.links import LinkKind
+from garden.note import Note
+from garden.previews import PreviewIndex
+from garden.render import page_meta, render_markdown
+from garden.resolve import Status
+from garden.slugs import NoteId, normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a preview must redo after the notes changed."""
+
+    pages: frozenset[NoteId]
+    """Published notes whose page is new or differs: rebuild these."""
+    removed: frozenset[NoteId]
+    """Notes that had a page and have none now (deleted, renamed away, made a draft)."""
+    tag_index: bool
+    """The notes' titles or tags changed, so every page listing tags must be redone."""
+
+
+def page_inputs(garden: Garden, nid: NoteId) -> tuple[object, ...]:
+    """Everything the garden contributes to one note's page: its Markdown as rendered (links,
+    wanted links, embeds, sources), its metadata, its backlinks with their badges, and the
+    previews of what it links to. Features that put more on a page add their inputs here."""
+    note = garden.notes[nid]
+    backlinks = tuple(garden.backlinks(nid))
+    badges = tuple((garden.notes[b.source].status, garden.notes[b.source].type)
+                   for b in backlinks)
+    return (render_markdown(note, garden), page_meta(note), backlinks, badges,
+            PreviewIndex(garden).for_page(nid))
+
+
+def tag_index_inputs(garden: Garden) -> tuple[tuple[NoteId, str, tuple[str, ...]], ...]:
+    """What a tags index lists: every tagged page's id, title and tags."""
+    return tuple((n.id, n.title, n.tags) for n in garden.published if n.tags)
+
+
+def changed_pages(old: Garden | None, new: Garden) -> Changes:
+    """The pages whose output differs between `old` and `new` (all of them when there is no
+    `old`), and the pages that went away."""
+    published = {n.id for n in new.published}
+    if old is None or old.attachments.paths != new.attachments.paths:
+        # A picture or file added or removed can turn links anywhere into errors or back.
+        return Changes(frozenset(published), frozenset(), True)
+    before = {n.id for n in old.published}
+    removed = frozenset(before - published)
+    pages = {nid for nid in _candidates(old, new) & published
+             if nid not in before or page_inputs(old, nid) != page_inputs(new, nid)}
+    return Changes(frozenset(pages), removed, tag_index_inputs(old) != tag_index_inputs(new))
+
+
+def all_changed_pages(old: Garden, new: Garden) -> frozenset[NoteId]:
+    """The same answer by comparing every page: the definition `changed_pages` must equal."""
+    before = {n.id for n in old.published}
+    return frozenset(
+        n.id for n in new.published
+        if n.id not in before or page_inputs(old, n.id) != page_inputs(new, n.id))
+
+
+def _candidates(old: Garden, new: Garden) -> set[NoteId]:
+    """Notes whose page an edit can reach: the edited notes, their neighbours in either garden,
+    notes with links naming them or naming a wanted note whose entry changed and those links'
+    targets in either garden, and (repeatedly) the notes that embed any of these."""
+    edited = _edited(old, new)
+    keys = {key for g in (old, new) for nid in edited if nid in g.notes
+            for key in _keys(g.notes[nid])}
+    wanted_old = {w.key: _wanted_entry(w) for w in old.wanted}
+    wanted_new = {w.key: _wanted_entry(w) for w in new.wanted}
+    keys |= {k for k in wanted_old.keys() | wanted_new.keys()
+             if wanted_old.get(k) != wanted_new.get(k)}
+    found = set(edited)
+    for garden in (old, new):
+        found |= _neighbours(garden, edited, keys)
+    for garden in (old, new):
+        found |= _embedders(garden, found)
+    return found
+
+
+def _wanted_entry(wanted: Wanted) -> tuple[object, ...]:
+    """What pages show of a wanted note: its title, its anchor and (in previews) how many
+    notes want it."""
+    return wanted.title, wanted.anchor, len({link.source for link in wanted.wanted_by})
+
+
+def _edited(old: Garden, new: Garden) -> set[NoteId]:
+    return {nid for nid in old.notes.keys() | new.notes.keys()
+            if old.notes.get(nid) != new.notes.get(nid)}
+
+
+def _keys(note: Note) -> Iterator[str]:
+    """Every name a link may use to reach this note (over-approximated: path form included)."""
+    yield normalise(note.id)
+    yield normalise(posixpath.basename(note.id))
+    yield normalise(note.title)
+    yield from (normalise(alias) for alias in note.aliases)
+
+
+def _link_keys(target: str, kind: LinkKind) -> tuple[str, str]:
+    """The names a link may reach a note by: as written, and its last part (a relative or
+    %20-encoded Markdown link, `[[folder/Note.md]]`), over-approximated like `_keys`."""
+    name = unquote(target) if kind is LinkKind.MARKDOWN else target
+    if name.lower().endswith(".md"):
+        name = name[:-3]
+    return normalise(name), normalise(posixpath.basename(name))
+
+
+def _neighbours(garden: Garden, edited: set[NoteId], keys: set[str]) -> set[NoteId]:
+    found: set[NoteId] = set()
+    graph = garden.graph
+    for nid in edited:
+        if nid in graph:
+            found.update(graph.predecessors(nid))
+            found.update(s for s in graph.successors(nid) if not s.startswith(WANTED_PREFIX))
+    for nid, resolutions in garden.resolutions.items():
+        for res in resolutions:
+            link = res.link
+            if (link.target and not keys.isdisjoint(_link_keys(link.target, link.kind))) or (
+                    res.status is Status.WANTED and res.wanted_key in keys):
+                found.add(nid)  # the link may now reach another note, which gains a backlink
+                if res.target is not None:
+                    found.add(res.target)
+    return found
+
+
+def _embedders(garden: Garden, pages: Iterable[NoteId]) -> set[NoteId]:
+    """The notes that embed any of `pages`, directly or through other embeds."""
+    embedded_by: dict[NoteId, set[NoteId]] = {}
+    for nid, resolutions in garden.resolutions.items():
+        for res in resolutions:
+            if res.link.is_embed and res.status is Status.RESOLVED and res.target:
+                embedded_by.setdefault(res.target, set()).add(nid)
+    found: set[NoteId] = set()
+    todo = list(pages)
+    while todo:
+        for host in embedded_by.get(todo.pop(), ()):
+            if host not in found:
+                found.add(host)
+                todo.append(host)
+    return found
+
