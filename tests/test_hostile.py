@@ -198,3 +198,11 @@ def test_a_script_source_url_stops_the_build_with_a_located_message(
     result = mkdocs_build(root)
     assert result.returncode != 0
     assert where in result.stderr and "must start with https:// or http://" in result.stderr
+
+
+def test_xml_outputs_parse_despite_control_characters_in_titles(hostile: Site) -> None:
+    feed = ET.parse(hostile.dir / "feed.xml").getroot()
+    titles = [e.text for e in feed.iter() if e.tag.endswith("title")]
+    assert "Control  character  in a title" in titles
+    assert TITLE in titles
+    ET.parse(hostile.dir / "sitemap.xml")
