@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from garden.config import GardenConfig
+from garden.config import GardenConfig, limit_fields
 from garden.diagnostics import Issue, count, format_issues
 from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
 from garden.gitfiles import GitError, commit_of, locate, read_revision, renamed_paths
@@ -147,7 +147,10 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     notes_dir = Path(config.docs_dir)
     label = _relative_label(notes_dir, Path(args.config_file).resolve().parent)
-    garden, issues = load_garden(read_notes_dir(notes_dir), GardenConfig(notes_label=label))
+    plugin = config.plugins.get("garden")
+    limits = limit_fields(plugin.config) if plugin is not None else {}
+    garden, issues = load_garden(read_notes_dir(notes_dir),
+                                 GardenConfig(notes_label=label, **limits))
     if issues:
         print(format_issues(issues, "text"))
     if _failed(issues, args.strict):

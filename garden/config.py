@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 from garden.errors import ConfigError
 from garden.slugs import Slugify, default_slugify
@@ -28,6 +31,15 @@ class GardenConfig:
     """Generated graph of the garden (path under the site folder)."""
     embed_depth: int = 3
     """How deep embeds may nest inside embeds."""
+    max_note_bytes: int = 1_000_000
+    """A note file larger than this is an error, and is not parsed (a pull request can't stall
+    the build with a huge file)."""
+    max_links: int = 2000
+    """More links than this in one note is an error; the links past it stay plain text."""
+    html_allow: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """Extra HTML tags (→ their allowed attributes) a site lets notes use, e.g. `iframe`;
+    see `garden.sanitize`."""
     tended_page: str = "recently-tended.md"
     """Generated page of the notes by last change (path under the notes folder)."""
     tended_title: str = "Recently tended"
@@ -53,6 +65,8 @@ class GardenConfig:
             raise ConfigError(f"wanted_page must be a Markdown file name, not {self.wanted_page!r}")
         if self.embed_depth < 0:
             raise ConfigError("embed_depth must be 0 or more")
+        if self.max_note_bytes < 1 or self.max_links < 1:
+            raise ConfigError("limits_note_bytes and limits_links_per_note must be 1 or more")
         for name in ("tended_page", "health_page"):
             if not getattr(self, name).endswith(".md"):
                 raise ConfigError(f"{name} must be a Markdown file name, "
@@ -69,3 +83,17 @@ class GardenConfig:
 
     def display_path(self, rel_path: str) -> str:
         return f"{self.notes_label.rstrip('/')}/{rel_path}" if self.notes_label else rel_path
+
+
+def limit_fields(options: Mapping[str, Any]) -> dict[str, Any]:
+    """GardenConfig fields from the site's plugin options `limits_note_bytes`,
+    `limits_links_per_note` and `html_allow` (absent options keep their defaults)."""
+    fields: dict[str, Any] = {}
+    if options.get("limits_note_bytes") is not None:
+        fields["max_note_bytes"] = options["limits_note_bytes"]
+    if options.get("limits_links_per_note") is not None:
+        fields["max_links"] = options["limits_links_per_note"]
+    if options.get("html_allow"):
+        fields["html_allow"] = MappingProxyType(
+            {str(tag): tuple(attrs or ()) for tag, attrs in options["html_allow"].items()})
+    return fields

@@ -12,8 +12,10 @@ from garden.check import check
 from garden.config import GardenConfig
 from garden.diagnostics import Issue, Severity, sort_issues
 from garden.graph import Garden
+from garden.limits import apply_limits, crowded_note, oversized_note
 from garden.note import Note, decode, parse_note
 from garden.permalinks import redirects
+from garden.slugs import note_id, readable_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,8 @@ class SourceFile:
 
     path: str
     data: bytes
+    outside: bool = False
+    """The file is a symbolic link to somewhere outside the notes folder: it is not read."""
 
 
 def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
@@ -34,8 +38,25 @@ def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
             if name.startswith(".") or not name.lower().endswith(".md"):
                 continue
             full = Path(dirpath) / name
-            found.append(SourceFile(full.relative_to(root).as_posix(), full.read_bytes()))
+            rel = full.relative_to(root).as_posix()
+            if not is_inside(root, full):
+                found.append(SourceFile(rel, b"", outside=True))
+                continue
+            found.append(SourceFile(rel, full.read_bytes()))
     return found
+
+
+def is_inside(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
+    """Whether `path`, with every symbolic link followed, is inside `root`: a pull request can
+    add a link `notes/x.md -> /etc/passwd`, and nothing may read or publish what it points at."""
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
+
+
+def outside_issue(shown: str) -> Issue:
+    return Issue(shown, 1, 1, Severity.ERROR, "outside-notes",
+                 "this file is a symbolic link to a place outside the notes folder, which the "
+                 "garden does not read or publish — put the file itself here instead of a link")
 
 
 def read_attachment_paths(notes_dir: str | os.PathLike[str]) -> list[str]:
@@ -55,11 +76,24 @@ ParseCache = dict[str, tuple[bytes, Note, tuple[Issue, ...]]]
 """Notes parsed by an earlier load, by display path, with the bytes they were parsed from."""
 
 
-def parse_source(source: SourceFile, shown: str) -> tuple[Note, tuple[Issue, ...]]:
-    """One file's note and its problems (decoding included)."""
+def parse_source(source: SourceFile, shown: str,
+                 config: GardenConfig) -> tuple[Note, tuple[Issue, ...]]:
+    """One file's note and its problems (decoding and limits included)."""
+    if source.outside:
+        nid = note_id(source.path)
+        note = Note(id=nid, path=source.path, title=readable_name(nid), body="")
+        return note, (outside_issue(shown),)
+    if len(source.data) > config.max_note_bytes:
+        note, issue = oversized_note(source.path, len(source.data), shown, config)
+        return note, (issue,)
     text, decode_issues = decode(source.data, shown)
+    crowded = crowded_note(source.path, text, shown, config)
+    if crowded is not None:
+        note, issue = crowded
+        return note, (*decode_issues, issue)
     note, note_issues = parse_note(source.path, text, shown)
-    return note, tuple(decode_issues + note_issues)
+    note, limit_issues = apply_limits(note, shown, config)
+    return note, tuple(decode_issues + note_issues + limit_issues)
 
 
 def load_notes(files: Iterable[SourceFile], config: GardenConfig,
@@ -75,10 +109,10 @@ def load_notes(files: Iterable[SourceFile], config: GardenConfig,
     for source in files:
         shown = config.display_path(source.path)
         hit = cache.get(shown) if cache is not None else None
-        if hit is not None and hit[0] == source.data:
+        if hit is not None and hit[0] == source.data and not source.outside:
             note, note_issues = hit[1], hit[2]
         else:
-            note, note_issues = parse_source(source, shown)
+            note, note_issues = parse_source(source, shown, config)
         parsed[shown] = (source.data, note, note_issues)
         issues += note_issues
         if source.path == config.wanted_page:

@@ -69,6 +69,7 @@ _STASHED = 0xE000
 """Escaped characters wait in the private-use area while emphasis and tags are removed."""
 _STASHED_RE = re.compile("[\uE000-\uE07F]")
 _SPACES_RE = re.compile(r"\s+")
+_CONTEXT_WINDOW = 300
 BLOCK_MARKER_RE = re.compile(
     r"(?<=\S)(?P<marker>(?:[ \t]+|(?<=\]\]))\^(?P<id>[A-Za-z0-9-]+))[ \t]*$")
 """` ^id` at the end of a line with text before it (right after an embed's `]]`, the space may
@@ -180,6 +181,10 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(every masked span, the Obsidian comments among them)."""
     blocks = Masks(block_code_spans(text))
     spans = blocks.spans
+    runs: dict[str, list[int]] = {}
+    for run in _BACKTICKS_RE.finditer(text):
+        runs.setdefault(run.group(), []).append(run.start())
+    blank_lines = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
     comments: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -200,20 +205,25 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         elif start > 0 and text[start - 1] == "\\":
             pos = opening.end()
         else:
-            closing = _closing_backticks(text, opening)
+            closing = _closing_backticks(text, opening, runs, blank_lines)
             if closing is not None:
                 spans.append((start, closing))
             pos = closing or opening.end()
 
 
-def _closing_backticks(text: str, opening: re.Match[str]) -> int | None:
-    """The end of the run of backticks that closes a code span, within the paragraph."""
+def _closing_backticks(text: str, opening: re.Match[str], runs: dict[str, list[int]],
+                       blank_lines: list[int]) -> int | None:
+    """The end of the run of backticks that closes a code span, within the paragraph.
+    `runs` (start offsets by run) and `blank_lines` are found once per text, so a note with
+    many unmatched backticks is not scanned again for each of them."""
     ticks = opening.group()
-    paragraph_end = _BLANK_LINE_RE.search(text, opening.end())
-    limit = paragraph_end.start() if paragraph_end else len(text)
-    for candidate in _BACKTICKS_RE.finditer(text, opening.end(), limit):
-        if candidate.group() == ticks:
-            return candidate.end()
+    after = opening.end()
+    next_blank = bisect.bisect_left(blank_lines, after)
+    limit = blank_lines[next_blank] if next_blank < len(blank_lines) else len(text)
+    starts = runs.get(ticks, [])
+    candidate = bisect.bisect_left(starts, after)
+    if candidate < len(starts) and starts[candidate] + len(ticks) <= limit:
+        return starts[candidate] + len(ticks)
     return None
 
 
@@ -361,6 +371,10 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     line = text[line_start:line_end]
     if _LIST_ITEM_RE.match(line) or line.lstrip().startswith(("|", "#")):
         para_start, para_end = line_start, line_end
+    # Only the text near the link can be in a context of `limit` characters; looking no
+    # further keeps a paragraph of thousands of links linear, not quadratic.
+    para_start = max(para_start, text.rfind(" ", 0, max(start - _CONTEXT_WINDOW, 0)) + 1)
+    para_end = min(para_end, max(text.find(" ", end + _CONTEXT_WINDOW), end + _CONTEXT_WINDOW))
     paragraph = text[para_start:para_end]
     masked = _links_masked(paragraph)
     rel_start = start - para_start

@@ -38,6 +38,7 @@ _FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
 _DIVERGENT_RE = re.compile(r"[\t!]")
 """Characters around which libyaml and the pure-Python parser disagree on what is valid
 (`0<tab>`, a lone `!` tag): text with them is read by the pure-Python parser only."""
+_MAX_YAML_NESTING = 50
 _EXAMPLES = {"title": "Your Square Mile", "description": "One sentence about the note.",
              "tags": "localism, neighbourhoods", "aliases": "YSM, Square Mile"}
 
@@ -88,10 +89,15 @@ def decode(data: bytes, display_path: str) -> tuple[str, list[Issue]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        if b"\n" not in data[:exc.start]:
+            line = data.count(b"\r", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        found = ("it looks like UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff")
+                 else "the byte here can't be read")
         issues.append(Issue(display_path, line, col, Severity.ERROR, "not-utf8",
-                            "this file is not UTF-8 text (the byte here can't be read) — save it "
+                            f"this file is not UTF-8 text ({found}) — save it "
                             "with the UTF-8 encoding (most editors offer it under 'Save as')"))
         text = data.decode("utf-8", errors="replace")
     return normalise_text(text), issues
@@ -168,6 +174,17 @@ def _split_front_matter(text: str, report) -> tuple[Any, dict, str, int]:
     body = "\n".join(lines[close + 1:])
     body_line = close + 2
     try:
+        deep = _deep_flow(yaml_text)
+        if deep is not None:
+            report(deep[0] + 2, deep[1] + 1, "invalid-yaml", f"the front matter nests [ or {{ "
+                   f"more than {_MAX_YAML_NESTING} levels deep — write the value more simply")
+            return {}, {}, body, body_line
+        alias = _first_alias(yaml_text)
+        if alias is not None:
+            report(alias.line + 2, alias.column + 1, "yaml-alias", "the front matter uses a "
+                   "shortcut (*name) that repeats another value, which the garden does not allow "
+                   "(it can make a small file grow without end) — write the value out in full")
+            return {}, {}, body, body_line
         node, data = _compose(yaml_text)
     except yaml.MarkedYAMLError as exc:
         message, at_context = explain(exc.problem, exc.context)
@@ -220,6 +237,34 @@ def _compose_with(loader_class: type, yaml_text: str) -> tuple[yaml.Node | None,
     finally:
         loader.dispose()
     return node, data
+def _deep_flow(yaml_text: str) -> tuple[int, int] | None:
+    """(line, column), from 0, where `[`/`{` nesting outside quotes passes the limit: PyYAML
+    slows down quadratically on deep flow collections, and then recurses out of stack."""
+    depth, quote = 0, ""
+    for line_no, line in enumerate(yaml_text.split("\n")):
+        for col, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > _MAX_YAML_NESTING:
+                    return line_no, col
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+        quote = "" if quote == "'" else quote
+    return None
+
+
+def _first_alias(yaml_text: str) -> yaml.Mark | None:
+    """Where the first `*alias` is: refused before composing, against alias bombs."""
+    if "*" not in yaml_text:  # every alias starts with one: skip the slow scan
+        return None
+    for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.AliasToken):
+            return token.start_mark
+    return None
 
 
 def _kind(value: Any) -> str:

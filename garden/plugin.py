@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -22,19 +23,21 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from garden.badges import badges_html
-from garden.config import GardenConfig
+from garden.config import GardenConfig, limit_fields
 from garden.diagnostics import count
 from garden.errors import ConfigError
+from garden.escaping import template_safe
 from garden.graph import Garden
 from garden.health import health_page_markdown, health_report
 from garden.history import last_tended
 from garden.layout import GraphViews
 from garden.live import LiveState
-from garden.loader import SourceFile, load_garden
+from garden.loader import SourceFile, is_inside, load_garden, outside_issue
 from garden.note import Note
 from garden.permalinks import redirects
 from garden.previews import PreviewIndex
 from garden.render import graph_page_markdown, page_meta, render_markdown, wanted_page_markdown
+from garden.sanitize import sanitize_html
 from garden.scaffold import new_file_base, wanted_note_url
 from garden.site_files import graph_json
 from garden.slugs import default_slugify, note_id, url_for
@@ -60,6 +63,9 @@ class GardenPluginConfig(base.Config):
     wanted_title = c.Type(str, default="Wanted notes")
     graph_json = c.Type(str, default="graph.json")
     embed_depth = c.Type(int, default=3)
+    limits_note_bytes = c.Type(int, default=1_000_000)
+    limits_links_per_note = c.Type(int, default=2000)
+    html_allow = c.DictOfItems(c.ListOfItems(c.Type(str), default=[]), default={})
     tended_page = c.Type(str, default="recently-tended.md")
     tended_title = c.Type(str, default="Recently tended")
     tended_limit = c.Type(int, default=50)
@@ -107,6 +113,7 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                 wanted_title=self.config.wanted_title,
                 graph_json=self.config.graph_json,
                 embed_depth=self.config.embed_depth,
+                **limit_fields(self.config),
                 tended_page=self.config.tended_page,
                 tended_title=self.config.tended_title,
                 tended_limit=self.config.tended_limit,
@@ -121,19 +128,28 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             )
         except ConfigError as exc:
             raise PluginError(f"garden: {exc}") from exc
+        _source_date_epoch(root)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.garden_config is None:
             return None
+        docs_dir = os.path.abspath(config.docs_dir)
+        outside = [f for f in files if f.abs_src_path and not f.generated_by
+                   and os.path.abspath(f.src_dir or "") == docs_dir
+                   and not is_inside(docs_dir, f.abs_src_path)]
         pages = [f for f in files.documentation_pages() if not f.generated_by]
-        sources = [SourceFile(f.src_uri, f.content_bytes) for f in pages]
-        docs_dir = os.path.normpath(config.docs_dir)
+        sources = [SourceFile(f.src_uri, b"", outside=True) if f in outside
+                   else SourceFile(f.src_uri, f.content_bytes) for f in pages]
         others = [f.src_uri for f in files if not f.is_documentation_page()
-                  and f.src_dir and os.path.normpath(f.src_dir) == docs_dir]
+                  and f.src_dir and os.path.abspath(f.src_dir) == docs_dir and f not in outside]
         self.garden, issues = load_garden(
             sources, self.garden_config, others,
             self.live.parsed if self.serving else None)
+        for file in outside:
+            if not file.is_documentation_page():
+                files.remove(file)
+                issues.append(outside_issue(self.garden_config.display_path(file.src_uri)))
         for issue in issues:
             (log.error if issue.is_error else log.warning)(issue.format())
         errors, _ = count(issues)
@@ -193,10 +209,18 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         note = self._note(page)
         if note is None or self.garden is None:
             return None
-        page.meta.update(_template_safe(page_meta(note)))
+        page.meta.update(template_safe(page_meta(note)))
         # For the tags index's listing template, which sees pages only through their meta.
         page.meta["garden_badges"] = Markup(badges_html(note.status, note.type))
         return render_markdown(note, self.garden)
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.garden_config is None:
+            return None
+        # Every page body is note text (or built from it): the theme's own HTML is not here.
+        return sanitize_html(html, self.garden_config.html_allow)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -255,6 +279,20 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         return self.garden.notes.get(note_id(page.file.src_uri))
 
 
+def _source_date_epoch(root: str) -> None:
+    """Date the build by the last commit (when not set already), so MkDocs' sitemap dates and
+    the gzip header of sitemap.xml.gz are the same for every build of one commit."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, check=False,
+                                capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return
+    if result.returncode == 0 and result.stdout.strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+
+
 def _add_extensions(extensions: list[str]) -> None:
     """The Markdown extensions the garden's output needs, when the site lacks them (not
     superfences beside a site's own `fenced_code`)."""
@@ -263,13 +301,6 @@ def _add_extensions(extensions: list[str]) -> None:
             continue
         if extension not in extensions:
             extensions.append(extension)
-
-
-def _template_safe(meta: dict[str, Any]) -> dict[str, Any]:
-    """MkDocs renders templates without autoescaping, and themes print `page.meta.description`
-    into attributes: hand them pre-escaped Markup so note text stays text."""
-    return {k: (escape(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
-            for k, v in meta.items()}
 
 
 def _template_graph(view: GraphView) -> GraphView:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from urllib.parse import quote
 
 from garden.attachments import display, kind
 from garden.blocks import block_edits
@@ -31,7 +32,12 @@ from garden.slugs import (
 EmbedKey = tuple[NoteId, "str | None"]
 """A note, or one section or block of it (by anchor), as it is embedded."""
 
-_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=])")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+"""Characters a source URL keeps as written; others (spaces, quotes, `<>`) are %-encoded."""
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_MD_ENTITY_RE = re.compile(r"[|~=^]")
+"""Marks that only extensions give a meaning (tables, strikethrough, highlight) and that
+plain Markdown can't backslash-escape: written as character references instead."""
 
 
 def render_markdown(note: Note, garden: Garden) -> str:
@@ -46,7 +52,7 @@ def sources_section(note: Note) -> str:
         return ""
     lines = ["", "## Sources", ""]
     for number, source in enumerate(note.sources, 1):
-        url = source.url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+        url = quote(source.url, safe=_URL_SAFE)
         date = f" ({escape_markdown(source.date)})" if source.date else ""
         lines.append(f"{number}. [{escape_markdown(source.title)}](<{url}>){date}")
     return "\n".join(lines) + "\n"
@@ -54,7 +60,8 @@ def sources_section(note: Note) -> str:
 
 def escape_markdown(text: str) -> str:
     """Text shown exactly as written, whatever Markdown or HTML it contains."""
-    return _MD_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=False))
+    escaped = _MD_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_ENTITY_RE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def _render_range(note: Note, garden: Garden, host: NoteId, stack: tuple[EmbedKey, ...],
@@ -100,7 +107,7 @@ def _render_link(res: Resolution, garden: Garden, host: NoteId,
             quote = body[body.rfind("\n", 0, link.start) + 1:link.start]
             return embed.replace("\n", "\n" + quote) if quote.strip() else embed
         dest = relative_source_link(host, target.path, res.anchor)
-        return f"[{escape_label(link_text(link, target))}]({dest})"
+        return f"[{link_markdown(link, target)}]({dest})"
     text = html.escape(link_text(link, None))
     if res.status is Status.WANTED:
         wanted = garden.wanted_by_key.get(res.wanted_key)
@@ -125,6 +132,14 @@ def link_text(link: Link, target: Note | None) -> str:
         anchor = " › ".join(p.strip().lstrip("^") for p in link.anchor.split("#") if p.strip())
         return f"{name} › {anchor}" if name else anchor
     return name
+
+
+def link_markdown(link: Link, target: Note | None) -> str:
+    """A link's text as Markdown: a label keeps its Markdown (the page is sanitised); a name
+    or title is text, so HTML in it is shown, never run."""
+    if link.label:
+        return escape_label(link.label)
+    return escape_markdown(link_text(link, target))
 
 
 def escape_label(text: str) -> str:
@@ -178,7 +193,7 @@ def _embed(res: Resolution, target: Note, garden: Garden, host: NoteId,
     title_link = relative_source_link(host, target.path, res.anchor)
     return (
         f'<div class="garden-embed" markdown="1">\n\n'
-        f"**[{escape_label(link_text(res.link, target))}]({title_link})**\n\n"
+        f"**[{link_markdown(res.link, target)}]({title_link})**\n\n"
         f"{inner}\n\n</div>"
     )
 
@@ -244,7 +259,7 @@ def wanted_page_markdown(
             source = garden.notes[link.source]
             dest = relative_source_link(page, source.path)
             context = f" — “{escape_markdown(link.context)}”" if link.context else ""
-            lines.append(f"- [{escape_label(source.title)}]({dest}){context}")
+            lines.append(f"- [{escape_markdown(source.title)}]({dest}){context}")
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from garden.badges import badges_html
+from garden.escaping import xml_chars
 from garden.graph import Garden
 from garden.note import Note
 from garden.render import escape_markdown
@@ -84,8 +85,9 @@ def atom_feed(garden: Garden, entries: list[Tended], *, site_name: str,
     page_url = url_for(note_id(cfg.tended_page), cfg.directory_urls)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
-        element.text = text
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}",
+                                {k: xml_chars(v) for k, v in attrs.items()})
+        element.text = None if text is None else xml_chars(text)
         return element
 
     sub(feed, "title", f"{site_name}: {cfg.tended_title}")

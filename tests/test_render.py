@@ -265,7 +265,7 @@ def test_sources_section():
 
 def test_escape_markdown():
     assert escape_markdown("*a* [b] <c> & `d` #e|f") == (
-        "\\*a\\* \\[b\\] &lt;c&gt; &amp; \\`d\\` \\#e\\|f")
+        "\\*a\\* \\[b\\] &lt;c&gt; &amp; \\`d\\` \\#e&#124;f")
 
 
 def test_the_wanted_page():
