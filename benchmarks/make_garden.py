@@ -330,7 +330,7 @@ def _front_matter(note: Planned, rng: random.Random) -> str:
     lines = ["---", f"title: {note.title}", f"type: {note.type}",
              f"status: {rng.choice(STATUSES)}", f"tags: [{', '.join(tags)}]"]
     if note.alias:
-        lines.append(f"aliases: [{note.alias}]")
+        lines.append(f'aliases: ["{note.alias}"]')  # quoted: YAML reads a bare NO as false
     if rng.random() < 0.5:
         lines.append(f"description: {_sentence(rng, 10, 18)}")
     if rng.random() < 0.2:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import random
 import statistics
 import sys
 from collections import Counter
@@ -16,6 +17,8 @@ from benchmarks import run
 from benchmarks.make_garden import (
     PLAIN_CONFIG,
     REPO,
+    Planned,
+    _front_matter,
     garden_files,
     make_garden,
     nav_pages,
@@ -32,6 +35,7 @@ from conftest import garden_cli
 from garden.config import GardenConfig
 from garden.links import LinkKind
 from garden.loader import load_garden, read_notes_dir
+from garden.note import parse_note
 from garden.resolve import Status
 
 N = 120
@@ -260,3 +264,11 @@ def test_a_tiny_run_end_to_end(tmp_path):
     assert "`on_files`" in report and "garden/plugin.py" in report
     assert "not measured" in report
     assert not list((tmp_path / "work").glob("*/site-*"))  # sites are cleared after measuring
+
+
+def test_aliases_are_text_even_when_yaml_would_read_a_word():
+    note = Planned(0, "Northern Organising", "idea", "", "northern-organising", "NO")
+    text = _front_matter(note, random.Random(1)) + "\nBody.\n"
+    parsed, issues = parse_note("northern-organising.md", text, "notes/northern-organising.md")
+    assert issues == []
+    assert parsed.aliases == ("NO",)
