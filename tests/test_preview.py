@@ -7,15 +7,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from test_serve import Preview, _free_port, backlink_titles
+from test_serve import Preview, backlink_titles, serving
 
 from conftest import FIXTURES, mkdocs_build, write_garden
 
@@ -27,28 +25,9 @@ TAGS_PAGE = "---\ntitle: Tags\n---\n\n# Tags\n\n<!-- material/tags -->\n"
 def garden_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     root = write_garden(tmp_path_factory.mktemp("preview"), FIXTURES / "e2e" / "notes")
     (root / "notes" / "tags.md").write_text(TAGS_PAGE, encoding="utf-8")
-    port = _free_port()
-    log = (root / "serve.log").open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "garden", "serve", "-a", f"127.0.0.1:{port}", "-f",
-         str(root / "mkdocs.yml")],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
-    )
-    preview = Preview(root, port)
-    try:
-        preview.wait_for("", lambda s, _: s == 200, "the first build")
+    with serving(root, "garden") as (preview, log):
         yield preview
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-        output = (root / "serve.log").read_text(encoding="utf-8")
-        assert "Traceback" not in output, output
-        assert "A 'dirty' build" not in output, output
+    assert "A 'dirty' build" not in log.read_text(encoding="utf-8")
 
 
 def last_rebuild(preview: Preview) -> str:

@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,27 +59,37 @@ def backlink_titles(html: str) -> list[str]:
     return [a.get_text() for a in section.select("li > a")] if section else []
 
 
+@contextmanager
+def serving(root: Path, tool: str) -> Iterator[tuple[Preview, Path]]:
+    """`python -m <tool> serve` (mkdocs or garden) on a free port until the block ends, and its
+    log, which must hold no traceback."""
+    port = _free_port()
+    log_path = root / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", tool, "serve", "-a", f"127.0.0.1:{port}", "-f",
+             str(root / "mkdocs.yml")],
+            cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
+        )
+        preview = Preview(root, port)
+        try:
+            preview.wait_for("", lambda s, _: s == 200, "the first build")
+            yield preview, log_path
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    output = log_path.read_text(encoding="utf-8")
+    assert "Traceback" not in output, output
+
+
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    root = write_garden(tmp_path, FIXTURES / "e2e" / "notes")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
-         str(root / "mkdocs.yml")],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    preview = Preview(root, port)
-    try:
-        preview.wait_for("", lambda s, _: s == 200, "the first build")
+    with serving(write_garden(tmp_path, FIXTURES / "e2e" / "notes"), "mkdocs") as (preview, _):
         yield preview
-    finally:
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        assert "Traceback" not in output, output
 
 
 def test_edit_add_rename_delete_update_every_affected_page(preview: Preview) -> None:
