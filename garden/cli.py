@@ -150,7 +150,8 @@ def _build(args: argparse.Namespace) -> int:
     plugin = config.plugins.get("garden")
     limits = limit_fields(plugin.config) if plugin is not None else {}
     garden, issues = load_garden(read_notes_dir(notes_dir),
-                                 GardenConfig(notes_label=label, **limits))
+                                 GardenConfig(notes_label=label, **limits),
+                                 read_attachment_paths(notes_dir))
     if issues:
         print(format_issues(issues, "text"))
     if _failed(issues, args.strict):

@@ -90,3 +90,15 @@ def test_new_refuses_a_title_that_already_names_a_note(tmp_path: Path) -> None:
     result = garden_cli(root, "new", "start")
     assert result.returncode == 1 and "notes/index.md" in result.stderr
     assert not (root / "notes" / "start.md").exists()
+
+
+def test_build_finds_attachments_as_the_plugin_does(tmp_path: Path) -> None:
+    root = write_garden(tmp_path, {
+        "index.md": "# Home\n\n![[picture.png|a picture]] and [[report.pdf]].\n",
+        "files/picture.png": b"\x89PNG\r\n\x1a\n",
+        "files/report.pdf": b"%PDF-1.4\n",
+    })
+    result = garden_cli(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "built 1 notes" in result.stdout
+    assert (root / "site" / "files" / "picture.png").is_file()
