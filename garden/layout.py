@@ -8,6 +8,7 @@ build. Drawing them is `svg.py`'s job.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -136,8 +137,9 @@ class GraphViews:
 
         offered: dict[str, str] = {}
         for parent in parents:
-            picks = sorted((c for c in self.neighbours(parent) if c in ties), key=tie_key)
-            for candidate in picks[:_SECOND_HOP_PER_NOTE]:
+            picks = heapq.nsmallest(_SECOND_HOP_PER_NOTE, (c for c in self.neighbours(parent)
+                                                           if c in ties), key=tie_key)
+            for candidate in picks:
                 offered.setdefault(candidate, parent)
         second = sorted(offered, key=tie_key)[:room]
         considered = 1 + len(first_all) + len(second)
