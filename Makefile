@@ -26,12 +26,14 @@ serve: install
 	$(VENV)/bin/garden serve
 
 # Browser tests drive Debian's Chromium through Playwright (its own browser download can't work here).
+# The emoji font lets the growth-stage badges show as pictures in screenshots, not as boxes.
+EMOJI_FONT ?= /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(EMOJI_FONT) ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Browser tests need Chromium: sudo apt-get install chromium"; exit 1; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	  elif [ ! -x $(CHROMIUM) ]; then \
+	    echo "Browser tests need Chromium: sudo apt-get install chromium fonts-noto-color-emoji"; exit 1; \
 	  fi; \
 	fi
 
