@@ -16,6 +16,7 @@ import argparse
 import datetime
 import importlib.util
 import itertools
+import json
 import pstats
 import shutil
 import signal
@@ -272,8 +273,50 @@ def profile_build(garden: GardenPaths, site: Path, top: int = 12) -> str:
             f"time:\n\n{table}\n")
 
 
+def phases_of(config: Path, garden: GardenPaths, site: Path) -> dict[str, float]:
+    """CPU seconds per phase of one `mkdocs build` (`phases.py`, in a child)."""
+    out = garden.root / "phases.json"
+    shutil.rmtree(site, ignore_errors=True)
+    checked(run_child([sys.executable, str(HERE / "phases.py"), str(out), "build", "-q",
+                       "-f", str(config), "-d", str(site)], cwd=garden.root), "phases build")
+    shutil.rmtree(site, ignore_errors=True)
+    return json.loads(out.read_text(encoding="utf-8"))["phases"]
+
+
+def phases_table(garden: GardenPaths, site: Path, runs: int = 2) -> str:
+    """Where a build with the garden spends more than a plain one, phase by phase, without a
+    profiler: the least of `runs` interleaved builds of each, per phase."""
+    plain: list[dict[str, float]] = []
+    with_garden: list[dict[str, float]] = []
+    for _ in range(runs):
+        plain.append(phases_of(garden.plain_config, garden, site))
+        with_garden.append(phases_of(garden.garden_config, garden, site))
+
+    def least(runs_: list[dict[str, float]], phase: str) -> float:
+        return min(r.get(phase, 0.0) for r in runs_)
+
+    phases = {k for r in plain + with_garden for k in r}
+    rows = sorted(((least(with_garden, k) - least(plain, k), least(plain, k),
+                    least(with_garden, k), k) for k in phases), key=lambda r: (-r[0], r[3]))
+    total_plain = sum(least(plain, k) for k in phases)
+    total_garden = sum(least(with_garden, k) for k in phases)
+    table = markdown_table(
+        ["phase", "plain CPU s", "garden CPU s", "extra s", "share of extra"],
+        [[k, fmt_seconds(a), fmt_seconds(b), f"{extra:+.2f}",
+          f"{extra / (total_garden - total_plain):.0%}" if total_garden > total_plain else ""]
+         for extra, a, b, k in rows if max(a, b) >= 0.01]
+        + [["**total**", fmt_seconds(total_plain), fmt_seconds(total_garden),
+            f"{total_garden - total_plain:+.2f}", ""]],
+        align="lrrrr",
+    )
+    return (f"One plain and one garden `mkdocs build` at N={fmt_count(garden.count)}, taking "
+            f"turns, {runs} of each, timed phase by phase by CPU time without a profiler "
+            "(`phases.py`; the least of the runs per phase; a template rendered inside a "
+            "plugin counts as template time):\n\n" + table + "\n")
+
+
 def render(results: Sequence[SizeResult], repeats: dict[int, int], command: str,
-           machine: dict[str, str], profile: str | None) -> str:
+           machine: dict[str, str], profile: str | None, phases: str | None = None) -> str:
     """RESULTS.md: the machine, the tables, the targets, the profile."""
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
@@ -315,8 +358,10 @@ def render(results: Sequence[SizeResult], repeats: dict[int, int], command: str,
         targets_table(targets(results)),
         "",
     ]
+    if phases:
+        parts += ["## Where the extra time goes", "", phases]
     if profile:
-        parts += ["## Where the garden's time goes", "", profile]
+        parts += ["## The garden's busiest functions", "", profile]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
@@ -357,18 +402,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                             args.seed,
                             warm_up=(i == 0 and not args.no_warm_up), log=log)
                    for i, n in enumerate(sizes)]
-        profile = None
+        profile = phases = None
         if not args.no_profile:
             at = max([n for n in sizes if n <= PROFILE_AT_MOST] or sizes[:1])
-            log(f"profiling one build at N={at}")
             garden = make_garden(at, work / f"garden-{at}", args.seed)
+            log(f"timing the phases of plain and garden builds at N={at}")
+            phases = phases_table(garden, garden.root / "site-phases")
+            log(f"profiling one build at N={at}")
             profile = profile_build(garden, garden.root / "site-profile")
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     command = "python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:])
     report = render(results, {r.n: r.stats["plain"].runs for r in results}, command.strip(),
-                    machine, profile)
+                    machine, profile, phases)
     print(report)
     if args.write:
         args.write.write_text(report, encoding="utf-8")

@@ -8,12 +8,13 @@ import math
 import random
 import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from benchmarks import run
+from benchmarks import phases, run
 from benchmarks.make_garden import (
     PLAIN_CONFIG,
     REPO,
@@ -258,12 +259,31 @@ def test_a_tiny_run_end_to_end(tmp_path):
     assert code == 0
     report = out.read_text(encoding="utf-8")
     for heading in ("## Machine", "## Times, memory and ratios", "## Growth", "## Targets",
-                    "## Where the garden's time goes"):
+                    "## Where the extra time goes", "## The garden's busiest functions"):
         assert heading in report
+    assert "| garden: on_files " in report and "| Markdown to HTML (Page.render) " in report
     assert "| 20 " in report and "mkdocs-material" in report and "Python" in report
     assert "`on_files`" in report and "garden/plugin.py" in report
     assert "not measured" in report
     assert not list((tmp_path / "work").glob("*/site-*"))  # sites are cleared after measuring
+
+
+def test_phase_timer_counts_self_time_once():
+    """A timed call inside another counts for its own phase, not again for its caller's."""
+    phases._self_time.clear()
+
+    def spin(seconds: float) -> None:
+        end = time.process_time() + seconds
+        while time.process_time() < end:
+            pass
+
+    inner = phases.timed("inner", lambda: spin(0.05))
+    outer = phases.timed(lambda: "outer", lambda: (spin(0.05), inner()))
+    outer()
+    assert set(phases._self_time) == {"inner", "outer"}
+    assert 0.04 < phases._self_time["inner"] < 0.09
+    assert 0.04 < phases._self_time["outer"] < 0.09  # not 0.1: the inner call is not in it
+    phases._self_time.clear()
 
 
 def test_aliases_are_text_even_when_yaml_would_read_a_word():
