@@ -45,6 +45,7 @@ from benchmarks.report import (
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
+PREVIEW_RESULTS = HERE / "RESULTS-preview.md"
 SIZES = (100, 1000, 5000)
 REPEATS = 3
 LARGE = 5000
@@ -315,8 +316,21 @@ def phases_table(garden: GardenPaths, site: Path, runs: int = 2) -> str:
             "plugin counts as template time):\n\n" + table + "\n")
 
 
+def preview_section(text: str) -> str:
+    """The preview benchmark's report (`make bench-preview`, slower: its own run) inside this
+    one, its headings one level down, so RESULTS.md holds every result."""
+    lines = text.strip().splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    body = "\n".join("#" + line if line.startswith("#") else line for line in lines).strip()
+    return (f"From `make bench-preview` ([{PREVIEW_RESULTS.name}]({PREVIEW_RESULTS.name}), "
+            "which is a run of its own: it times `mkdocs serve`), copied here by "
+            f"`make bench`:\n\n{body}\n")
+
+
 def render(results: Sequence[SizeResult], repeats: dict[int, int], command: str,
-           machine: dict[str, str], profile: str | None, phases: str | None = None) -> str:
+           machine: dict[str, str], profile: str | None, phases: str | None = None,
+           preview: str | None = None) -> str:
     """RESULTS.md: the machine, the tables, the targets, the profile."""
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
@@ -362,6 +376,8 @@ def render(results: Sequence[SizeResult], repeats: dict[int, int], command: str,
         parts += ["## Where the extra time goes", "", phases]
     if profile:
         parts += ["## The garden's busiest functions", "", profile]
+    if preview:
+        parts += ["## Preview and scale", "", preview_section(preview)]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
@@ -415,7 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     command = "python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:])
     report = render(results, {r.n: r.stats["plain"].runs for r in results}, command.strip(),
-                    machine, profile, phases)
+                    machine, profile, phases,
+                    PREVIEW_RESULTS.read_text(encoding="utf-8")
+                    if PREVIEW_RESULTS.exists() else None)
     print(report)
     if args.write:
         args.write.write_text(report, encoding="utf-8")

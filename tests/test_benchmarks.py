@@ -268,6 +268,13 @@ def test_a_tiny_run_end_to_end(tmp_path):
     assert not list((tmp_path / "work").glob("*/site-*"))  # sites are cleared after measuring
 
 
+def test_preview_results_go_inside_results_one_level_down():
+    section = run.preview_section("# Preview\n\nText.\n\n## Edit-to-page time\n\n| a |\n")
+    assert section.startswith("From `make bench-preview`")
+    assert "\n### Edit-to-page time\n" in section and "# Preview" not in section
+    assert "Text." in section and "| a |" in section
+
+
 def test_phase_timer_counts_self_time_once():
     """A timed call inside another counts for its own phase, not again for its caller's."""
     phases._self_time.clear()
