@@ -1,8 +1,9 @@
 """Links as written in a note: `[[wikilinks]]`, `![[embeds]]`, Markdown links to notes (with or
 without `.md`) and to attachments, and Markdown images.
 
-Extraction is pure and positional: every link knows its line, column and the sentence it
-stands in. What a link points at is decided later, by `garden.resolve`, once all notes are read.
+Extraction is pure and positional: every link knows its line and column, and the sentence it
+stands in is cut from the body when a page asks for it. What a link points at is decided
+later, by `garden.resolve`, once all notes are read.
 """
 
 from __future__ import annotations
@@ -10,20 +11,20 @@ from __future__ import annotations
 import enum
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from garden.attachments import extension
 from garden.markup import (
     MD_IMAGE_RE,
     MD_LINK_RE,
-    WIKILINK_RE,
     Masks,
     line_col,
     line_starts,
     masks,
     sentence_around,
     split_wikilink,
+    wikilinks,
 )
 from garden.slugs import NoteId
 
@@ -59,18 +60,27 @@ class Link:
     """1-based line in the file."""
     col: int
     """1-based column in the file."""
-    context: str
-    """The sentence the link stands in, as plain text (for "What links here")."""
     alone_on_line: bool = False
     """True when nothing else (but quote markers) stands on the link's line: an embed there is
     a block."""
     dest: str | None = None
     """For Markdown links and images: the destination's path as written, decoded (Obsidian
     also finds it from the notes folder's root, or by file name)."""
+    body: str = field(default="", repr=False)
+    """The body the link was found in (the note's own string, not a copy): `context` is cut
+    from it when a page shows it. Compared with the rest, so two links are equal only when
+    their contexts are too."""
 
     @property
     def is_embed(self) -> bool:
         return self.kind is LinkKind.EMBED
+
+    @property
+    def context(self) -> str:
+        """The sentence the link stands in, as plain text (for "What links here"). Computed
+        when asked: only pages showing backlinks or wanted links need it, `garden check` never
+        does, and a string per link would stay in memory for the whole build."""
+        return sentence_around(self.body, self.start, self.end) if self.body else ""
 
 
 def extract_links(
@@ -82,20 +92,18 @@ def extract_links(
     offsets = line_starts(body)
     found: list[Link] = []
     wiki_spans: list[tuple[int, int]] = []
-    for m in WIKILINK_RE.finditer(body):
-        start = m.start()
-        bracket = start + (1 if m["embed"] else 0)
+    for match_start, end, embed, inner in wikilinks(body):
+        start = match_start
+        bracket = start + (1 if embed else 0)
         if code.covers(start) or _escaped(body, bracket):
             continue
-        if m["embed"] and _escaped(body, start):
+        if embed and _escaped(body, start):
             start, embed = start + 1, False
-        else:
-            embed = bool(m["embed"])
-        target, anchor, label = split_wikilink(m["inner"])
+        target, anchor, label = split_wikilink(inner)
         kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
-        found.append(_link(source, kind, body, start, m.end(), target, anchor, label, offsets,
+        found.append(_link(source, kind, body, start, end, target, anchor, label, offsets,
                            body_line))
-        wiki_spans.append((m.start(), m.end()))
+        wiki_spans.append((match_start, end))
     inside_wiki = Masks(wiki_spans)
     for kind, pattern in ((LinkKind.MARKDOWN, MD_LINK_RE), (LinkKind.IMAGE, MD_IMAGE_RE)):
         for m in pattern.finditer(body):
@@ -149,9 +157,9 @@ def _link(
         end=end,
         line=body_line + line,
         col=col,
-        context=sentence_around(body, start, end),
         alone_on_line=alone,
         dest=dest,
+        body=body,
     )
 
 
