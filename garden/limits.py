@@ -33,6 +33,7 @@ _LINK_START_RE = re.compile(r"\[\[|\]\(")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _EMPHASIS_CHARS = frozenset("*_~=^")
 _LONG_INDENT_RE = re.compile(f"[ \\t]{{{MAX_NESTING + 1}}}")
+_LONG_SPACES = " " * (MAX_NESTING + 1)
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 _PARAGRAPH_MARK_RE = re.compile(r"[\[\]*_~=^]")
 """The characters `_deep_paragraph` counts: brackets and emphasis marks."""
@@ -120,7 +121,15 @@ def could_be_too_deep(body: str) -> bool:
     return (body.count(">") > MAX_NESTING or body.count("<") > MAX_NESTING
             or body.count("[") > MAX_NESTING
             or sum(map(body.count, _EMPHASIS_CHARS)) > MAX_EMPHASIS
-            or _LONG_INDENT_RE.search(body) is not None)
+            or _could_indent_deep(body))
+
+
+def _could_indent_deep(body: str) -> bool:
+    """A run of more than MAX_NESTING spaces or tabs: found by substring search when the body
+    has no tab (almost always), by regex otherwise."""
+    if "\t" in body:
+        return _LONG_INDENT_RE.search(body) is not None
+    return _LONG_SPACES in body
 
 
 def _blank_code(body: str) -> str:

@@ -55,13 +55,15 @@ _ATTR_LIST_RE = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
 _ATTR_ID_RE = re.compile(r"#(?P<id>[\w\-:.]+)")
 _COMMENT_CLOSE = "-->"
 _BACKTICKS_RE = re.compile(r"`+")
-_INLINE_OPEN_RE = re.compile(r"<!--|%%|`+")
-"""What opens a comment (HTML or Obsidian `%%`) or a code span; the first one in the text wins.
-Alternatives that each start with a literal (no named groups) let the engine skip to them."""
-_BLOCK_CANDIDATE_RE = re.compile(r"^(?: {0,3}(?:```|~~~)| {4}|\t)", re.M)
-"""A line that could open a fenced or indented code block: without one, a text has none."""
-_HEADING_CANDIDATE_RE = re.compile(r"^ {0,3}[#=-]", re.M)
+_INLINE_OPEN_RE = re.compile(r"[<%`](?:(?<=<)!--|(?<=%)%|(?<=`)`*)")
+"""What opens a comment (HTML `<!--` or Obsidian `%%`) or a code span (a run of backticks); the
+first one in the text wins. Written as one character class first, so the regex engine skips
+to the next `<`, `%` or backtick instead of trying three alternatives at every position."""
+_BLOCK_HINTS = ("```", "~~~", "\n    ", "\n\t")
+"""Substrings without which no line opens a code block (unless the text starts with one)."""
+_HEADING_CANDIDATE_RE = re.compile(r" {0,3}[#=-]")
 """A line that could be an ATX heading or a setext underline."""
+_HEADING_CANDIDATE_AFTER_NEWLINE_RE = re.compile(r"\n {0,3}[#=-]")
 _OBSIDIAN_COMMENT = "%%"
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")
@@ -76,7 +78,10 @@ _EMPHASIS_RE = re.compile(
 )
 """Paired emphasis only: a lone `*` or `_` (`snake_case_`, `2 * 3`) stays text, as in
 Python-Markdown."""
+_EMPHASIS_MARKS = ("*", "~~", "==", "_")
+"""Without one of these, `_EMPHASIS_RE` cannot match."""
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~=<>])")
+_ONE = 1
 _STASHED = 0xE000
 """Escaped characters wait in the private-use area while emphasis and tags are removed."""
 _STASHED_RE = re.compile("[\uE000-\uE07F]")
@@ -122,13 +127,14 @@ class Masks:
 
 
 def _line_offsets(text: str) -> list[int]:
-    return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]),
+    # Every step in C: the length of each line but the last, plus one for its newline.
+    return list(itertools.accumulate(map(_ONE.__add__, map(len, text.split("\n")[:-1])),
                                      initial=0))
 
 
 def block_code_spans(text: str) -> list[tuple[int, int]]:
     """Fenced and indented code blocks, as (start, end) offsets."""
-    if _BLOCK_CANDIDATE_RE.search(text) is None:
+    if not text.startswith(("    ", "\t")) and not any(h in text for h in _BLOCK_HINTS):
         return []  # most notes: no line can open a block, so skip the line-by-line walk
     return _block_code_spans_by_line(text)
 
@@ -202,6 +208,8 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     runs: dict[str, list[int]] | None = None  # found at the first code span, if there is one
     blank_lines: list[int] = []
     comments: list[tuple[int, int]] = []
+    if "`" not in text and "<!--" not in text and "%%" not in text:
+        return spans, comments  # nothing can open a code span or a comment
     pos = 0
     while True:
         opening = _INLINE_OPEN_RE.search(text, pos)
@@ -273,8 +281,8 @@ def headings(text: str, code: Masks | None = None) -> list[Heading]:
     found: list[Heading] = []
     # Only lines starting (after up to 3 spaces) with `#`, `=` or `-` can be a heading or the
     # underline of one: visit those alone, in order, instead of every line.
-    candidates = (bisect.bisect_right(offsets, m.start()) - 1
-                  for m in _HEADING_CANDIDATE_RE.finditer(text))
+    candidates = [bisect.bisect_right(offsets, m.end() - 1) - 1
+                  for m in _heading_candidates(text)]
     for i in candidates:
         line = lines[i]
         if code.covers(offsets[i]):
@@ -291,6 +299,15 @@ def headings(text: str, code: Masks | None = None) -> list[Heading]:
             level = 1 if setext["bar"][0] == "=" else 2
             found.append(_heading(level, lines[i - 1], i - 1))
     return found
+
+
+def _heading_candidates(text: str) -> Iterator[re.Match[str]]:
+    """Matches ending on the first `#`, `=` or `-` of each line that could be a heading or an
+    underline. After a newline the regex engine can jump from newline to newline."""
+    first = _HEADING_CANDIDATE_RE.match(text)
+    if first is not None:
+        yield first
+    yield from _HEADING_CANDIDATE_AFTER_NEWLINE_RE.finditer(text)
 
 
 def _is_paragraph_line(line: str) -> bool:
@@ -342,14 +359,19 @@ def wikilink_text(inner: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown reduced to the text a reader sees (for anchors, descriptions, contexts)."""
+    # Each pass is skipped when the characters it looks for are absent (a substring test is far
+    # cheaper than a regex that cannot match), and text that only has spaces is left as it is.
     text = without_comments(markdown) if "%%" in markdown else markdown
-    text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), text)
+    if "[[" in text:
+        text = WIKILINK_RE.sub(lambda m: "" if m["embed"] else wikilink_text(m["inner"]), text)
     text = _IMAGE_RE.sub(r"\1", text)
     text = MD_LINK_RE.sub(lambda m: m["label"], text)
-    text = _INLINE_CODE_RE.sub(lambda m: m.group(2).strip(), text)
-    text = _ESCAPE_RE.sub(lambda m: chr(_STASHED + ord(m[1])), text)
+    if "`" in text:
+        text = _INLINE_CODE_RE.sub(lambda m: m.group(2).strip(), text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(lambda m: chr(_STASHED + ord(m[1])), text)
     text = _TAG_RE.sub("", text)
-    while True:
+    while any(mark in text for mark in _EMPHASIS_MARKS):
         stripped = _EMPHASIS_RE.sub(lambda m: m["text"] or m["utext"], text)
         if stripped == text:
             break
