@@ -19,8 +19,6 @@ from garden.markup import (
     MD_IMAGE_RE,
     MD_LINK_RE,
     Masks,
-    line_col,
-    line_starts,
     masks,
     sentence_around,
     split_wikilink,
@@ -45,8 +43,6 @@ class Link:
 
     source: NoteId
     kind: LinkKind
-    raw: str
-    """Exactly as written, e.g. `[[Stockport#Events|the events]]`."""
     target: str
     """The name or path linked to, '' for a link to a heading of the same note."""
     anchor: str | None
@@ -56,24 +52,44 @@ class Link:
     start: int
     """Offset of the link in the note body."""
     end: int
-    line: int
-    """1-based line in the file."""
-    col: int
-    """1-based column in the file."""
-    alone_on_line: bool = False
-    """True when nothing else (but quote markers) stands on the link's line: an embed there is
-    a block."""
+    body: str = field(repr=False)
+    """The body the link was found in (the note's own string, not a copy). What is cut from it
+    (the link as written, its line and column, its sentence) is computed when asked: a note is
+    read far more often than a message or a backlink is shown, and nothing per link but its
+    place stays in memory. Compared with the rest, so equal links have equal contexts."""
+    body_line: int = 1
+    """The file line on which `body` starts."""
     dest: str | None = None
     """For Markdown links and images: the destination's path as written, decoded (Obsidian
     also finds it from the notes folder's root, or by file name)."""
-    body: str = field(default="", repr=False)
-    """The body the link was found in (the note's own string, not a copy): `context` is cut
-    from it when a page shows it. Compared with the rest, so two links are equal only when
-    their contexts are too."""
 
     @property
     def is_embed(self) -> bool:
         return self.kind is LinkKind.EMBED
+
+    @property
+    def raw(self) -> str:
+        """Exactly as written, e.g. `[[Stockport#Events|the events]]`."""
+        return self.body[self.start:self.end]
+
+    @property
+    def line(self) -> int:
+        """1-based line in the file."""
+        return self.body_line + self.body.count("\n", 0, self.start)
+
+    @property
+    def col(self) -> int:
+        """1-based column in the file."""
+        return self.start - self.body.rfind("\n", 0, self.start)
+
+    @property
+    def alone_on_line(self) -> bool:
+        """True when nothing else (but quote markers) stands on the link's line: an embed there
+        is a block. Inside a quote or callout (`> ![[Note#Part]]`) an embed still stands alone."""
+        body, start, end = self.body, self.start, self.end
+        line_end = body.find("\n", end)
+        rest = body[end:] if line_end < 0 else body[end:line_end]
+        return not body[body.rfind("\n", 0, start) + 1:start].strip(" \t>") and not rest.strip()
 
     @property
     def context(self) -> str:
@@ -89,7 +105,6 @@ def extract_links(
     """Every link in `body` outside code and comments, in order. `body_line` is the file line
     on which the body starts, so positions are the file's own."""
     code = code or masks(body)
-    offsets = line_starts(body)
     found: list[Link] = []
     wiki_spans: list[tuple[int, int]] = []
     for match_start, end, embed, inner in wikilinks(body):
@@ -101,11 +116,12 @@ def extract_links(
             start, embed = start + 1, False
         target, anchor, label = split_wikilink(inner)
         kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
-        found.append(_link(source, kind, body, start, end, target, anchor, label, offsets,
-                           body_line))
+        found.append(_link(source, kind, body, start, end, target, anchor, label, body_line))
         wiki_spans.append((match_start, end))
     inside_wiki = Masks(wiki_spans)
-    for kind, pattern in ((LinkKind.MARKDOWN, MD_LINK_RE), (LinkKind.IMAGE, MD_IMAGE_RE)):
+    # A Markdown link has `](` and an image `![`: without them, their patterns are not tried.
+    patterns = ((LinkKind.MARKDOWN, MD_LINK_RE, "]("), (LinkKind.IMAGE, MD_IMAGE_RE, "!["))
+    for kind, pattern, _ in (p for p in patterns if p[2] in body):
         for m in pattern.finditer(body):
             if code.covers(m.start()) or inside_wiki.covers(m.start()):
                 continue
@@ -114,7 +130,7 @@ def extract_links(
                     kind is LinkKind.IMAGE and extension(path) in ("", ".md")):
                 continue
             found.append(_link(source, kind, body, m.start(), m.end(), path, anchor,
-                               m["label"], offsets, body_line, dest))
+                               m["label"], body_line, dest))
     found.sort(key=lambda link: link.start)
     return tuple(found)
 
@@ -136,31 +152,10 @@ def _link(
     target: str,
     anchor: str | None,
     label: str | None,
-    offsets: list[int],
     body_line: int,
     dest: str | None = None,
 ) -> Link:
-    line, col = line_col(offsets, start)
-    line_start = offsets[line]
-    line_end = body.find("\n", end)
-    line_end = len(body) if line_end < 0 else line_end
-    # Inside a quote or callout (`> ![[Note#Part]]`) an embed still stands alone on its line.
-    alone = not body[line_start:start].strip(" \t>") and not body[end:line_end].strip()
-    return Link(
-        source=source,
-        kind=kind,
-        raw=body[start:end],
-        target=target,
-        anchor=anchor,
-        label=label,
-        start=start,
-        end=end,
-        line=body_line + line,
-        col=col,
-        alone_on_line=alone,
-        dest=dest,
-        body=body,
-    )
+    return Link(source, kind, target, anchor, label, start, end, body, body_line, dest)
 
 
 def _local_destination(dest: str, source: NoteId) -> tuple[str | None, str | None, str]:

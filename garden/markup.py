@@ -413,20 +413,22 @@ def first_paragraph(text: str, code: Masks | None = None,
     """The first paragraph of prose: not a heading (ATX or setext), code, list, table, quote
     or HTML. `found` are the text's headings, when the caller has them already."""
     code = code or masks(text)
-    offsets = _line_offsets(text)
     heading_lines = {h.line for h in (headings(text, code) if found is None else found)}
     paragraph: list[str] = []
+    offset = 0  # where line i starts: counted as the loop goes, which stops early
     for i, line in enumerate(text.split("\n")):
+        line_start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
         usable = (
             stripped
-            and not code.covers(offsets[i] + len(line) - len(line.lstrip()))
+            and not code.covers(line_start + len(line) - len(line.lstrip()))
             and i not in heading_lines
             and not _LIST_ITEM_RE.match(line)
             and not stripped.startswith(("<", "|", ">", "![", "---", "***", "==="))
         )
         if usable and not BLOCK_OWN_LINE_RE.match(stripped):
-            paragraph.append(BLOCK_MARKER_RE.sub("", stripped))
+            # Every block marker has a `^`; the marker's pattern is slow to try on a long line.
+            paragraph.append(BLOCK_MARKER_RE.sub("", stripped) if "^" in stripped else stripped)
         elif paragraph:
             break
     return plain_text(" ".join(paragraph))
