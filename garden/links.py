@@ -105,20 +105,22 @@ def extract_links(
     """Every link in `body` outside code and comments, in order. `body_line` is the file line
     on which the body starts, so positions are the file's own."""
     code = code or masks(body)
+    covers = code.covers if code.spans else None  # most notes have no code: skip the lookups
     found: list[Link] = []
     wiki_spans: list[tuple[int, int]] = []
     for match_start, end, embed, inner in wikilinks(body):
         start = match_start
         bracket = start + (1 if embed else 0)
-        if code.covers(start) or _escaped(body, bracket):
+        if (covers is not None and covers(start)) or _escaped(body, bracket):
             continue
         if embed and _escaped(body, start):
             start, embed = start + 1, False
         target, anchor, label = split_wikilink(inner)
         kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
-        found.append(_link(source, kind, body, start, end, target, anchor, label, body_line))
+        found.append(Link(source, kind, target, anchor, label, start, end, body, body_line))
         wiki_spans.append((match_start, end))
     inside_wiki = Masks(wiki_spans)
+    wikilinks_found = len(found)
     # A Markdown link has `](` and an image `![`: without them, their patterns are not tried.
     patterns = ((LinkKind.MARKDOWN, MD_LINK_RE, "]("), (LinkKind.IMAGE, MD_IMAGE_RE, "!["))
     for kind, pattern, _ in (p for p in patterns if p[2] in body):
@@ -129,33 +131,21 @@ def extract_links(
             if path is None or (
                     kind is LinkKind.IMAGE and extension(path) in ("", ".md")):
                 continue
-            found.append(_link(source, kind, body, m.start(), m.end(), path, anchor,
-                               m["label"], body_line, dest))
-    found.sort(key=lambda link: link.start)
+            found.append(Link(source, kind, path, anchor, m["label"], m.start(), m.end(), body,
+                              body_line, dest))
+    if len(found) > wikilinks_found:  # wikilinks come in order; the others are merged in
+        found.sort(key=lambda link: link.start)
     return tuple(found)
 
 
 def _escaped(text: str, pos: int) -> bool:
     """True when the character at `pos` follows an odd number of backslashes."""
+    if pos == 0 or text[pos - 1] != "\\":
+        return False
     count = 0
     while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
         count += 1
     return count % 2 == 1
-
-
-def _link(
-    source: NoteId,
-    kind: LinkKind,
-    body: str,
-    start: int,
-    end: int,
-    target: str,
-    anchor: str | None,
-    label: str | None,
-    body_line: int,
-    dest: str | None = None,
-) -> Link:
-    return Link(source, kind, target, anchor, label, start, end, body, body_line, dest)
 
 
 def _local_destination(dest: str, source: NoteId) -> tuple[str | None, str | None, str]:
