@@ -36,8 +36,14 @@ class Display:
 
 
 def extension(name: str) -> str:
-    """`Pictures/Map.PNG` → `.png`; '' when the last part has no dot."""
-    return posixpath.splitext(posixpath.basename(name))[1].lower()
+    """`Pictures/Map.PNG` → `.png`; '' when the last part has no dot. The same answer as
+    `posixpath.splitext(posixpath.basename(name))[1].lower()` (leading dots start no
+    extension: `.hidden` has none), with string methods only: it runs for every link."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    if dot <= 0 or not base[:dot].lstrip("."):
+        return ""
+    return base[dot:].lower()
 
 
 def is_attachment_name(name: str) -> bool:

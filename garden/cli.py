@@ -9,20 +9,18 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from garden.config import GardenConfig, limit_fields
 from garden.diagnostics import Issue, count, format_issues
-from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
-from garden.gitfiles import GitError, commit_of, locate, read_revision, renamed_paths
-from garden.graph import Garden
-from garden.health import health_report, report_data, report_text
-from garden.history import last_tended
 from garden.loader import load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
-from garden.resolve import Status
-from garden.scaffold import file_name_for, note_template
-from garden.slugs import normalise
-from garden.tended import tended_by_id
+
+if TYPE_CHECKING:
+    from garden.graph import Garden
+
+# Each command imports what only it needs (MkDocs, git, the report and diff modules) when it
+# runs: `garden check` is run on every push and by editors, and its start-up counts.
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -112,6 +110,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from garden.scaffold import file_name_for, note_template
+    from garden.slugs import normalise
+
     notes_dir = Path(args.dir)
     if not notes_dir.is_dir():
         print(f"garden: {args.dir} is not a folder of notes", file=sys.stderr)
@@ -138,6 +139,8 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
+
+    from garden.resolve import Status
 
     started = time.monotonic()
     try:
@@ -244,19 +247,37 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from garden.diff import diff_gardens, format_markdown, format_text, pair_renames
+    from garden.gitfiles import (
+        GitError,
+        commit_of,
+        locate,
+        read_revision,
+        renamed_paths,
+        revision_attachment_paths,
+    )
+
     try:
         repo = locate(args.dir)
         base = commit_of(repo, args.base)
         head = commit_of(repo, args.head) if args.head else None
         before = read_revision(repo, base)
-        after = read_revision(repo, head) if head else read_notes_dir(args.dir)
+        before_attachments = revision_attachment_paths(repo, base)
+        if head:
+            after = read_revision(repo, head)
+            after_attachments = revision_attachment_paths(repo, head)
+        else:
+            after = read_notes_dir(args.dir)
+            after_attachments = read_attachment_paths(args.dir)
         detected = renamed_paths(repo, base, head)
     except GitError as exc:
         print(f"garden: {exc}", file=sys.stderr)
         return EXIT_USAGE
     config = GardenConfig(notes_label=Path(args.dir).as_posix().rstrip("/"))
-    old, _ = load_garden(before, config)
-    new, _ = load_garden(after, config)
+    # Attachments are read as `garden build` reads them: without them, a link to a picture or
+    # a file would look like a missing file or a wanted note.
+    old, _ = load_garden(before, config, before_attachments)
+    new, _ = load_garden(after, config, after_attachments)
     renames = pair_renames({f.path: f.data for f in before}, {f.path: f.data for f in after},
                            detected)
     changes = diff_gardens(old, new, renames)
@@ -271,6 +292,10 @@ def _report(args: argparse.Namespace) -> int:
     if args.stale_days is not None and args.stale_days < 1:
         print("garden: --stale-days must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
+    from garden.health import health_report, report_data, report_text
+    from garden.history import last_tended
+    from garden.tended import tended_by_id
+
     loaded = _load(args.notes_dir)
     if loaded is None:
         return EXIT_USAGE

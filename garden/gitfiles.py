@@ -68,20 +68,33 @@ def commit_of(repo: NotesInRepo, revision: str) -> str:
 def read_revision(repo: NotesInRepo, commit: str) -> list[SourceFile]:
     """Every `.md` file under the notes folder at `commit`, as the loader reads them from disk
     (sorted, hidden files and folders skipped)."""
+    wanted = sorted((rel, oid) for rel, oid in _files(repo, commit) if _is_note(rel))
+    blobs = _read_blobs(repo.root, [oid for _, oid in wanted])
+    return [SourceFile(rel, data) for (rel, _), data in zip(wanted, blobs, strict=True)]
+
+
+def revision_attachment_paths(repo: NotesInRepo, commit: str) -> list[str]:
+    """Every other file under the notes folder at `commit` (pictures, PDFs), as
+    `loader.read_attachment_paths` finds them on disk: sorted, hidden files and folders
+    skipped. Their bytes are not read: links need only their paths."""
+    return sorted(rel for rel, _ in _files(repo, commit)
+                  if not rel.lower().endswith(".md") and not _is_hidden(rel))
+
+
+def _files(repo: NotesInRepo, commit: str) -> list[tuple[str, str]]:
+    """(path under the notes folder, blob id) of every file there at `commit`."""
     listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", commit, "--",
                    f"{repo.prefix}/" if repo.prefix else ".")
-    wanted: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
         _, kind, oid = meta.decode().split()
         rel = _under(repo, raw_path.decode("utf-8", "surrogateescape"))
-        if kind == "blob" and rel is not None and _is_note(rel):
-            wanted.append((rel, oid))
-    wanted.sort()
-    blobs = _read_blobs(repo.root, [oid for _, oid in wanted])
-    return [SourceFile(rel, data) for (rel, _), data in zip(wanted, blobs, strict=True)]
+        if kind == "blob" and rel is not None:
+            found.append((rel, oid))
+    return found
 
 
 def renamed_paths(repo: NotesInRepo, base: str, head: str | None) -> list[tuple[str, str]]:
@@ -114,8 +127,11 @@ def _under(repo: NotesInRepo, repo_path: str) -> str | None:
 
 
 def _is_note(rel: str) -> bool:
-    parts = rel.split("/")
-    return rel.lower().endswith(".md") and not any(p.startswith(".") for p in parts)
+    return rel.lower().endswith(".md") and not _is_hidden(rel)
+
+
+def _is_hidden(rel: str) -> bool:
+    return any(p.startswith(".") for p in rel.split("/"))
 
 
 def _read_blobs(root: Path, oids: list[str]) -> list[bytes]:

@@ -32,6 +32,11 @@ _RULE_LINE_RE = re.compile(r"^[ \t]*[-*_=~]+(?:[ \t]+[-*_=~]+)*[ \t]*$", re.M)
 _LINK_START_RE = re.compile(r"\[\[|\]\(")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _EMPHASIS_CHARS = frozenset("*_~=^")
+_LONG_INDENT_RE = re.compile(f"[ \\t]{{{MAX_NESTING + 1}}}")
+_LONG_SPACES = " " * (MAX_NESTING + 1)
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+_PARAGRAPH_MARK_RE = re.compile(r"[\[\]*_~=^]")
+"""The characters `_deep_paragraph` counts: brackets and emphasis marks."""
 _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                         "meta", "source", "track", "wbr"})
 
@@ -64,6 +69,8 @@ def crowded_note(rel_path: str, text: str, shown: str,
     """A stand-in for a note with far more links than allowed, found before it is parsed
     (finding each link's sentence costs time per link). Counts `[[` and `](` anywhere, so
     only twice the limit is refused here; `apply_limits` counts exactly."""
+    if text.count("[[") + text.count("](") <= 2 * config.max_links:
+        return None  # the same count as below (the two never overlap), without a loop
     for count, match in enumerate(_LINK_START_RE.finditer(text), 1):
         if count > 2 * config.max_links:
             line, col = _line_col(text, match.start())
@@ -100,18 +107,42 @@ def apply_limits(note: Note, shown: str, config: GardenConfig) -> tuple[Note, li
 
 def too_deep(body: str) -> TooDeep | None:
     """The first place where the body (outside code and comments) nests past a limit."""
+    if not could_be_too_deep(body):
+        return None
     text = _blank_code(body)
     found = [f for f in (_deep_lines(text, body), _deep_html(text), _deep_paragraphs(text)) if f]
     return min(found, key=lambda f: f.offset) if found else None
 
 
+def could_be_too_deep(body: str) -> bool:
+    """False when no limit can be reached, counted over the whole body in a few C-speed passes:
+    past MAX_NESTING quotes, HTML elements or brackets needs more than MAX_NESTING `>`, `<` or
+    `[` in all; past MAX_EMPHASIS marks in a paragraph, more than MAX_EMPHASIS in all; and
+    indentation of more than MAX_NESTING levels (4 columns each, a tab at most 4) a run of more
+    than MAX_NESTING spaces or tabs. Almost every note is ruled out here."""
+    return (body.count(">") > MAX_NESTING or body.count("<") > MAX_NESTING
+            or body.count("[") > MAX_NESTING
+            or sum(map(body.count, _EMPHASIS_CHARS)) > MAX_EMPHASIS
+            or _could_indent_deep(body))
+
+
+def _could_indent_deep(body: str) -> bool:
+    """A run of more than MAX_NESTING spaces or tabs: found by substring search when the body
+    has no tab (almost always), by regex otherwise."""
+    if "\t" in body:
+        return _LONG_INDENT_RE.search(body) is not None
+    return _LONG_SPACES in body
+
+
 def _blank_code(body: str) -> str:
-    chars = list(body)
+    """The body with code and comments blanked out (newlines kept, so offsets and lines hold)."""
+    pieces, pos = [], 0
     for start, end in masks(body).spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        pieces.append(body[pos:start])
+        pieces.append(_NOT_NEWLINE_RE.sub(" ", body[start:end]))
+        pos = end
+    pieces.append(body[pos:])
+    return "".join(pieces)
 
 
 def _deep_lines(text: str, raw: str) -> TooDeep | None:
@@ -164,8 +195,9 @@ def _deep_paragraphs(text: str) -> TooDeep | None:
 def _deep_paragraph(text: str, start: int, end: int) -> TooDeep | None:
     depth = deepest = marks = 0
     first_deep = first_marks = -1
-    for pos in range(start, end):
-        char = text[pos]
+    for found in _PARAGRAPH_MARK_RE.finditer(text, start, end):
+        pos = found.start()
+        char = found.group()
         if pos > 0 and text[pos - 1] == "\\":
             continue
         if char == "[":

@@ -1,8 +1,9 @@
 """Links as written in a note: `[[wikilinks]]`, `![[embeds]]`, Markdown links to notes (with or
 without `.md`) and to attachments, and Markdown images.
 
-Extraction is pure and positional: every link knows its line, column and the sentence it
-stands in. What a link points at is decided later, by `garden.resolve`, once all notes are read.
+Extraction is pure and positional: every link knows its line and column, and the sentence it
+stands in is cut from the body when a page asks for it. What a link points at is decided
+later, by `garden.resolve`, once all notes are read.
 """
 
 from __future__ import annotations
@@ -10,20 +11,18 @@ from __future__ import annotations
 import enum
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from garden.attachments import extension
 from garden.markup import (
     MD_IMAGE_RE,
     MD_LINK_RE,
-    WIKILINK_RE,
     Masks,
-    line_col,
-    line_starts,
     masks,
     sentence_around,
     split_wikilink,
+    wikilinks,
 )
 from garden.slugs import NoteId
 
@@ -44,8 +43,6 @@ class Link:
 
     source: NoteId
     kind: LinkKind
-    raw: str
-    """Exactly as written, e.g. `[[Stockport#Events|the events]]`."""
     target: str
     """The name or path linked to, '' for a link to a heading of the same note."""
     anchor: str | None
@@ -55,15 +52,13 @@ class Link:
     start: int
     """Offset of the link in the note body."""
     end: int
-    line: int
-    """1-based line in the file."""
-    col: int
-    """1-based column in the file."""
-    context: str
-    """The sentence the link stands in, as plain text (for "What links here")."""
-    alone_on_line: bool = False
-    """True when nothing else (but quote markers) stands on the link's line: an embed there is
-    a block."""
+    body: str = field(repr=False)
+    """The body the link was found in (the note's own string, not a copy). What is cut from it
+    (the link as written, its line and column, its sentence) is computed when asked: a note is
+    read far more often than a message or a backlink is shown, and nothing per link but its
+    place stays in memory. Compared with the rest, so equal links have equal contexts."""
+    body_line: int = 1
+    """The file line on which `body` starts."""
     dest: str | None = None
     """For Markdown links and images: the destination's path as written, decoded (Obsidian
     also finds it from the notes folder's root, or by file name)."""
@@ -72,6 +67,37 @@ class Link:
     def is_embed(self) -> bool:
         return self.kind is LinkKind.EMBED
 
+    @property
+    def raw(self) -> str:
+        """Exactly as written, e.g. `[[Stockport#Events|the events]]`."""
+        return self.body[self.start:self.end]
+
+    @property
+    def line(self) -> int:
+        """1-based line in the file."""
+        return self.body_line + self.body.count("\n", 0, self.start)
+
+    @property
+    def col(self) -> int:
+        """1-based column in the file."""
+        return self.start - self.body.rfind("\n", 0, self.start)
+
+    @property
+    def alone_on_line(self) -> bool:
+        """True when nothing else (but quote markers) stands on the link's line: an embed there
+        is a block. Inside a quote or callout (`> ![[Note#Part]]`) an embed still stands alone."""
+        body, start, end = self.body, self.start, self.end
+        line_end = body.find("\n", end)
+        rest = body[end:] if line_end < 0 else body[end:line_end]
+        return not body[body.rfind("\n", 0, start) + 1:start].strip(" \t>") and not rest.strip()
+
+    @property
+    def context(self) -> str:
+        """The sentence the link stands in, as plain text (for "What links here"). Computed
+        when asked: only pages showing backlinks or wanted links need it, `garden check` never
+        does, and a string per link would stay in memory for the whole build."""
+        return sentence_around(self.body, self.start, self.end) if self.body else ""
+
 
 def extract_links(
     source: NoteId, body: str, body_line: int = 1, code: Masks | None = None
@@ -79,25 +105,25 @@ def extract_links(
     """Every link in `body` outside code and comments, in order. `body_line` is the file line
     on which the body starts, so positions are the file's own."""
     code = code or masks(body)
-    offsets = line_starts(body)
+    covers = code.covers if code.spans else None  # most notes have no code: skip the lookups
     found: list[Link] = []
     wiki_spans: list[tuple[int, int]] = []
-    for m in WIKILINK_RE.finditer(body):
-        start = m.start()
-        bracket = start + (1 if m["embed"] else 0)
-        if code.covers(start) or _escaped(body, bracket):
+    for match_start, end, embed, inner in wikilinks(body):
+        start = match_start
+        bracket = start + (1 if embed else 0)
+        if (covers is not None and covers(start)) or _escaped(body, bracket):
             continue
-        if m["embed"] and _escaped(body, start):
+        if embed and _escaped(body, start):
             start, embed = start + 1, False
-        else:
-            embed = bool(m["embed"])
-        target, anchor, label = split_wikilink(m["inner"])
+        target, anchor, label = split_wikilink(inner)
         kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
-        found.append(_link(source, kind, body, start, m.end(), target, anchor, label, offsets,
-                           body_line))
-        wiki_spans.append((m.start(), m.end()))
+        found.append(Link(source, kind, target, anchor, label, start, end, body, body_line))
+        wiki_spans.append((match_start, end))
     inside_wiki = Masks(wiki_spans)
-    for kind, pattern in ((LinkKind.MARKDOWN, MD_LINK_RE), (LinkKind.IMAGE, MD_IMAGE_RE)):
+    wikilinks_found = len(found)
+    # A Markdown link has `](` and an image `![`: without them, their patterns are not tried.
+    patterns = ((LinkKind.MARKDOWN, MD_LINK_RE, "]("), (LinkKind.IMAGE, MD_IMAGE_RE, "!["))
+    for kind, pattern, _ in (p for p in patterns if p[2] in body):
         for m in pattern.finditer(body):
             if code.covers(m.start()) or inside_wiki.covers(m.start()):
                 continue
@@ -105,54 +131,21 @@ def extract_links(
             if path is None or (
                     kind is LinkKind.IMAGE and extension(path) in ("", ".md")):
                 continue
-            found.append(_link(source, kind, body, m.start(), m.end(), path, anchor,
-                               m["label"], offsets, body_line, dest))
-    found.sort(key=lambda link: link.start)
+            found.append(Link(source, kind, path, anchor, m["label"], m.start(), m.end(), body,
+                              body_line, dest))
+    if len(found) > wikilinks_found:  # wikilinks come in order; the others are merged in
+        found.sort(key=lambda link: link.start)
     return tuple(found)
 
 
 def _escaped(text: str, pos: int) -> bool:
     """True when the character at `pos` follows an odd number of backslashes."""
+    if pos == 0 or text[pos - 1] != "\\":
+        return False
     count = 0
     while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
         count += 1
     return count % 2 == 1
-
-
-def _link(
-    source: NoteId,
-    kind: LinkKind,
-    body: str,
-    start: int,
-    end: int,
-    target: str,
-    anchor: str | None,
-    label: str | None,
-    offsets: list[int],
-    body_line: int,
-    dest: str | None = None,
-) -> Link:
-    line, col = line_col(offsets, start)
-    line_start = offsets[line]
-    line_end = body.find("\n", end)
-    line_end = len(body) if line_end < 0 else line_end
-    # Inside a quote or callout (`> ![[Note#Part]]`) an embed still stands alone on its line.
-    alone = not body[line_start:start].strip(" \t>") and not body[end:line_end].strip()
-    return Link(
-        source=source,
-        kind=kind,
-        raw=body[start:end],
-        target=target,
-        anchor=anchor,
-        label=label,
-        start=start,
-        end=end,
-        line=body_line + line,
-        col=col,
-        context=sentence_around(body, start, end),
-        alone_on_line=alone,
-        dest=dest,
-    )
 
 
 def _local_destination(dest: str, source: NoteId) -> tuple[str | None, str | None, str]:

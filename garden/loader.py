@@ -39,7 +39,9 @@ def read_notes_dir(notes_dir: str | os.PathLike[str]) -> list[SourceFile]:
                 continue
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
-            if not is_inside(root, full):
+            # os.walk does not enter linked folders, so only a file that is itself a link can
+            # lead outside: the others need no `realpath` (which costs a call per path part).
+            if full.is_symlink() and not is_inside(root, full):
                 found.append(SourceFile(rel, b"", outside=True))
                 continue
             found.append(SourceFile(rel, full.read_bytes()))

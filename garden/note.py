@@ -240,6 +240,8 @@ def _compose_with(loader_class: type, yaml_text: str) -> tuple[yaml.Node | None,
 def _deep_flow(yaml_text: str) -> tuple[int, int] | None:
     """(line, column), from 0, where `[`/`{` nesting outside quotes passes the limit: PyYAML
     slows down quadratically on deep flow collections, and then recurses out of stack."""
+    if yaml_text.count("[") + yaml_text.count("{") <= _MAX_YAML_NESTING:
+        return None  # too few openers to nest that deep: skip the scan, character by character
     depth, quote = 0, ""
     for line_no, line in enumerate(yaml_text.split("\n")):
         for col, char in enumerate(line):

@@ -21,9 +21,10 @@ from garden.markup import (
     without_comments,
 )
 
-INLINE_TAG_RE = re.compile(r"(?<!\S)#(?P<tag>[\w/-]*[^\W\d_][\w/-]*)")
+INLINE_TAG_RE = re.compile(r"#(?<!\S#)(?P<tag>[\w/-]*[^\W\d_][\w/-]*)")
 """`#tag` after a space or at the start of a line; group `tag` holds letters,
-digits, `_`, `-` and `/` with at least one letter (`#123` and `#` alone are not tags)."""
+digits, `_`, `-` and `/` with at least one letter (`#123` and `#` alone are not tags). The
+`#` comes first and the look back after it, so the regex engine can skip from `#` to `#`."""
 _HEADING_LINE_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 """An ATX heading line, matched at a line's start (`re.match(body, offset)`)."""
 

@@ -232,3 +232,27 @@ def test_garden_diff_outside_git(tmp_path: Path) -> None:
     result = garden_cli(tmp_path, "diff", "main")
     assert result.returncode == 2
     assert "notes is not inside a git repository" in result.stderr
+
+
+def test_garden_diff_reads_attachments_like_a_build(tmp_path: Path) -> None:
+    # A link to a file of an unknown kind reads as a wanted note unless the file is known:
+    # both sides of the diff know the attachments under the notes folder, as a build does.
+    repo = init(tmp_path)
+    base = commit(repo, {"notes/a.md": "A.\n", "notes/data/.hidden.xyz": "no"})
+    head = commit(repo, {"notes/a.md": "A, see [[table.xyz]] and ![[map.png]].\n",
+                         "notes/data/table.xyz": "1,2\n", "notes/map.png": b"\x89PNG"})
+    for args in ((base, head), (base,)):
+        result = garden_cli(repo, "diff", *args)
+        assert result.returncode == 0, result.stderr
+        assert "Notes changed (1):\n  A (notes/a.md)" in result.stdout
+        assert "table.xyz" not in result.stdout and "Wanted" not in result.stdout
+
+
+def test_garden_diff_a_missing_attachment_is_not_wanted(tmp_path: Path) -> None:
+    # The same link before its file was added is a wanted note (a name the garden cannot find).
+    repo = init(tmp_path)
+    base = commit(repo, {"notes/a.md": "A, see [[table.xyz]].\n"})
+    head = commit(repo, {"notes/data/table.xyz": "1,2\n"})
+    result = garden_cli(repo, "diff", base, head)
+    assert result.returncode == 0, result.stderr
+    assert "Links removed (1):\n  A → table.xyz (not written yet)\n" in result.stdout
