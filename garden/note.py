@@ -269,6 +269,14 @@ def _first_alias(yaml_text: str) -> yaml.Mark | None:
     return None
 
 
+def _yes_no_word(value: Any, node: Any) -> str | None:
+    """The word as written when YAML 1.1 read it as a boolean (`No`, `yes`, `on`): people
+    mean the word, so the message shows it quoted."""
+    if isinstance(value, bool) and isinstance(node, yaml.ScalarNode) and node.value:
+        return node.value
+    return None
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "list"
@@ -331,16 +339,23 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
         line, col = value_where(key_text)
         if key_text in ("title", "description"):
             text = _scalar_text(value)
-            if text is None:
+            word = _yes_no_word(value, positions.get(key_text, (0, 0, None))[2])
+            if word is not None:
+                report(line, col, "wrong-type", f"'{key_text}' must be a piece of text, but "
+                       f"{word} on its own is read as yes or no — put it in quotes: "
+                       f"{key_text}: \"{word}\"")
+            elif text is None:
                 report(line, col, "wrong-type", f"'{key_text}' must be a piece of text, not a "
                        f"{_kind(value)} — write it in quotes on the same line, like "
                        f"{key_text}: \"{_EXAMPLES[key_text]}\"")
             elif text:
                 out[key_text] = text
         elif key_text == "aliases":
-            out[key_text] = _string_list(key_text, value, line, col, item_where, report)
+            out[key_text] = _string_list(key_text, value, line, col, item_where, report,
+                                   positions.get(key_text, (0, 0, None))[2])
         elif key_text == "tags":
-            names = _string_list(key_text, value, line, col, item_where, report)
+            names = _string_list(key_text, value, line, col, item_where, report,
+                                 positions.get(key_text, (0, 0, None))[2])
             out[key_text] = tuple(dict.fromkeys(n for n in map(tag_name, names) if n))
         elif key_text == "type":
             out["type"] = _choice("type", value, NOTE_TYPES, "note type", line, col, report)
@@ -362,12 +377,20 @@ def _coerce(meta: dict, positions: dict, report) -> dict[str, Any]:
     return out
 
 
-def _string_list(key, value, line, col, item_where, report) -> tuple[str, ...]:
+def _string_list(key, value, line, col, item_where, report, node) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
     result: list[str] = []
     for index, item in enumerate(items):
         text = _scalar_text(item)
-        if text is None:
+        item_node = node.value[index] if (isinstance(node, yaml.SequenceNode)
+                                          and index < len(node.value)) else node
+        word = _yes_no_word(item, item_node)
+        if word is not None:
+            item_line, item_col = item_where(key, index) if isinstance(value, list) else (line, col)
+            report(item_line, item_col, "wrong-type", f"each of the {key} must be a word or a "
+                   f"few words, but {word} on its own is read as yes or no — put it in quotes: "
+                   f"\"{word}\"")
+        elif text is None:
             item_line, item_col = item_where(key, index) if isinstance(value, list) else (line, col)
             report(item_line, item_col, "wrong-type", f"each of the {key} must be a word or a "
                    f"few words, not a {_kind(item)} — write them in square brackets, like "

@@ -92,8 +92,18 @@ CASES = {
     ),
     "title-yes-no": (
         "---\ntitle: No\n---\nSee [[Other]].\n",
-        "notes/note.md:2:8: error: 'title' must be a piece of text, not a yes/no value — write "
-        "it in quotes on the same line, like title: \"Your Square Mile\"",
+        "notes/note.md:2:8: error: 'title' must be a piece of text, but No on its own is read as "
+        "yes or no — put it in quotes: title: \"No\"",
+    ),
+    "alias-yes-no": (
+        "---\ntitle: Northern Organising\naliases: [NO, North]\n---\nSee [[Other]].\n",
+        "notes/note.md:3:11: error: each of the aliases must be a word or a few words, but NO on "
+        "its own is read as yes or no — put it in quotes: \"NO\"",
+    ),
+    "title-a-list": (
+        "---\ntitle: [a, b]\n---\nSee [[Other]].\n",
+        "notes/note.md:2:8: error: 'title' must be a piece of text, not a list — write it in "
+        "quotes on the same line, like title: \"Your Square Mile\"",
     ),
     "tags-nested": (
         "---\ntitle: Note\ntags: [[localism]]\n---\nSee [[Other]].\n",
