@@ -36,7 +36,8 @@ class Preview:
 
 
 def note_preview(note: Note, directory_urls: bool) -> Preview:
-    excerpt = shorten(first_paragraph(note.body), EXCERPT_LIMIT)
+    # The note's headings were found when it was read: only its code is looked for again.
+    excerpt = shorten(first_paragraph(note.body, found=note.headings), EXCERPT_LIMIT)
     if excerpt.startswith(note.description.rstrip("…")):
         excerpt = ""
     return Preview(url_for(note.id, directory_urls), note.title, note.description, excerpt,
