@@ -185,14 +185,18 @@ class GraphViews:
         if not parents:
             return {}, {}
         around = [self._note_neighbours(p) for p in parents]
-        ties = Counter(itertools.chain.from_iterable(around))  # counted in C
+        *smaller, biggest = sorted(around, key=len)
+        ties = Counter(itertools.chain.from_iterable(smaller))  # counted in C
         seen: set[str] = set()
         multi: set[str] = set()
-        *smaller, biggest = sorted(around, key=len)
         for near in smaller:
             multi |= seen.intersection(near)
             seen |= near
-        multi |= seen.intersection(biggest)  # the biggest hub is intersected, never copied
+        # The biggest set (a hub's) is intersected, never walked: what it shares with the
+        # others counts once more; what only it holds counts 1 (absent from `ties`).
+        shared = seen.intersection(biggest)
+        ties.update(shared)
+        multi |= shared
         multi -= taken
         offered: dict[str, str] = {}
         for parent, near in zip(parents, around, strict=True):
@@ -215,8 +219,10 @@ class GraphViews:
         """Neighbours that are notes (wanted notes left out), once per node."""
         found = self._notes_around.get(node)
         if found is None:
-            found = self._notes_around[node] = frozenset(
-                n for n in self.neighbours(node) if not n.startswith(WANTED_PREFIX))
+            every = self.neighbours(node)
+            found = frozenset(n for n in every if not n.startswith(WANTED_PREFIX))
+            # Most notes link to no wanted note: keep one set, not two equal ones.
+            found = self._notes_around[node] = every if len(found) == len(every) else found
         return found
 
     def _by_id(self, node: str) -> tuple[str, ...]:
@@ -274,7 +280,7 @@ class GraphViews:
         index = {node: i for i, node in enumerate(order)}
         pairs = []
         for i, node in enumerate(order):
-            linked = self.neighbours(node) & index.keys()
+            linked = self.neighbours(node).intersection(index)  # walks the page's nodes only
             pairs.extend((i, j) for j in map(index.__getitem__, linked) if j > i)
         return tuple(sorted(pairs))
 

@@ -181,7 +181,9 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         if self.serving:
             self.live.mark_stale(self.garden, files, config)
         # The garden and MkDocs' files live until the build ends: the collector need not walk
-        # them again for every page (MkDocs converts every page before templating any).
+        # them again for every page (MkDocs converts every page before templating any). What
+        # is garbage already is collected first, or it would stay until the build ends.
+        gc.collect()
         gc.freeze()
         return files
 
