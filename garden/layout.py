@@ -198,11 +198,13 @@ class GraphViews:
         ties.update(shared)
         multi |= shared
         multi -= taken
+        # By id, then stably by count, most first: the order of (-count, id), sorted once per
+        # page; each parent takes the first few of it that it is linked with (a C filter).
+        ranked = sorted(sorted(multi), key=ties.__getitem__, reverse=True)
         offered: dict[str, str] = {}
         for parent, near in zip(parents, around, strict=True):
-            # By id, then stably by count, most first: the order of (-count, id).
-            picks = sorted(sorted(multi.intersection(near)),
-                           key=ties.__getitem__, reverse=True)[:_SECOND_HOP_PER_NOTE]
+            picks = list(itertools.islice(filter(near.__contains__, ranked),
+                                          _SECOND_HOP_PER_NOTE))
             if len(picks) < _SECOND_HOP_PER_NOTE:
                 need = _SECOND_HOP_PER_NOTE - len(picks)
                 for candidate in self._by_id(parent):
