@@ -5,6 +5,7 @@ Every page, list and template shows the same markup, made here, with note text e
 
 from __future__ import annotations
 
+import functools
 import html
 
 STAGE_ICONS = {"seedling": "🌱", "budding": "🌿", "evergreen": "🌳"}
@@ -15,8 +16,10 @@ def stage_label(status: str) -> str:
     return status.capitalize()
 
 
+@functools.lru_cache(maxsize=256)
 def badges_html(status: str, note_type: str) -> str:
-    """`<span class="garden-badges">` with a growth-stage badge and a type badge.
+    """`<span class="garden-badges">` with a growth-stage badge and a type badge (made once
+    per stage and type: every list of notes shows them).
 
     The icon is decoration (`aria-hidden`); the words carry the meaning, and the classes
     (`garden-badge--seedling`, `garden-badge--type-place`) carry the colours.

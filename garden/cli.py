@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from garden.config import GardenConfig, limit_fields
 from garden.diagnostics import Issue, count, format_issues
-from garden.loader import load_garden, read_attachment_paths, read_notes_dir
+from garden.loader import ParseCache, load_garden, read_attachment_paths, read_notes_dir
 from garden.note import NOTE_TYPES
 
 if TYPE_CHECKING:
@@ -152,14 +152,26 @@ def _build(args: argparse.Namespace) -> int:
     label = _relative_label(notes_dir, Path(args.config_file).resolve().parent)
     plugin = config.plugins.get("garden")
     limits = limit_fields(plugin.config) if plugin is not None else {}
+    parsed: ParseCache = {}
     garden, issues = load_garden(read_notes_dir(notes_dir),
                                  GardenConfig(notes_label=label, **limits),
-                                 read_attachment_paths(notes_dir))
+                                 read_attachment_paths(notes_dir), parsed)
     if issues:
         print(format_issues(issues, "text"))
     if _failed(issues, args.strict):
         print("garden: the site was not built — fix the problems above", file=sys.stderr)
         return EXIT_PROBLEMS
+    _, warnings = count(issues)
+    wanted = sum(1 for rs in garden.resolutions.values() for r in rs if r.status is Status.WANTED)
+    summary = (f"built {len(garden.published)} notes, {garden.link_count()} links, "
+               f"{len(garden.wanted)} wanted notes ({wanted} links), "
+               f"{len(garden.orphans())} orphans, {warnings} warnings")
+    del garden, issues  # the plugin builds its own Garden: not two in memory at once
+    if plugin is not None:
+        # The notes just checked are the notes MkDocs will read: the plugin takes them as
+        # parsed (a file whose bytes differ by then is parsed again).
+        plugin.parsed = parsed
+    del parsed
     # The check above has printed the plugin's messages already.
     logging.getLogger("mkdocs.plugins.garden").setLevel(logging.ERROR)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -170,13 +182,7 @@ def _build(args: argparse.Namespace) -> int:
     except (Abort, ConfigurationError) as exc:
         print(f"garden: the site was not built: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    _, warnings = count(issues)
-    wanted = sum(1 for rs in garden.resolutions.values() for r in rs if r.status is Status.WANTED)
-    print(
-        f"built {len(garden.published)} notes, {garden.link_count()} links, "
-        f"{len(garden.wanted)} wanted notes ({wanted} links), {len(garden.orphans())} orphans, "
-        f"{warnings} warnings in {time.monotonic() - started:.1f} s → {config.site_dir}"
-    )
+    print(f"{summary} in {time.monotonic() - started:.1f} s → {config.site_dir}")
     return EXIT_OK
 
 

@@ -16,9 +16,10 @@ from garden.render import escape_markdown
 from garden.slugs import NoteId, note_id, relative_source_link
 from garden.tended import day
 
-PAGE_LIMIT = 200
+PAGE_LIMIT = 50
 """Entries shown per section on the page, so it stays readable (and quick to build) in a big
-garden; `garden report` lists them all."""
+garden: the page is a to-do list, and fifty is more than a gardener works through at a sitting;
+`garden report` lists them all."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ build. Drawing them is `svg.py`'s job.
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -93,6 +93,8 @@ class GraphViews:
         self._ranked: dict[str, tuple[str, ...]] = {}
         self._about: dict[str, tuple[str, Url, str | None, str | None, str]] = {}
         self._rank: dict[str, tuple[int, str]] = {}
+        self._notes_around: dict[str, frozenset[str]] = {}
+        self._sorted: dict[str, tuple[str, ...]] = {}
 
     def neighbours(self, node: str) -> frozenset[str]:
         found = self._neighbours.get(node)
@@ -128,19 +130,11 @@ class GraphViews:
         # The second ring ranks notes by how many first-ring notes they are linked with: the
         # neighbourhood alone decides it, so an edit three links away never reorders it (and
         # the preview's rule, `garden.dependents`, stays two hops wide).
-        ties: Counter[str] = Counter(
-            c for p in parents for c in self.neighbours(p)
-            if c not in taken and not c.startswith(WANTED_PREFIX))
+        offered, ties = self._second_ring(parents, taken)
 
         def tie_key(node: str) -> tuple[int, str]:
-            return -ties[node], node
+            return -ties.get(node, 1), node
 
-        offered: dict[str, str] = {}
-        for parent in parents:
-            picks = heapq.nsmallest(_SECOND_HOP_PER_NOTE, (c for c in self.neighbours(parent)
-                                                           if c in ties), key=tie_key)
-            for candidate in picks:
-                offered.setdefault(candidate, parent)
         second = sorted(offered, key=tie_key)[:room]
         considered = 1 + len(first_all) + len(second)
 
@@ -178,6 +172,67 @@ class GraphViews:
             (strong if pair in spokes or pair[::-1] in spokes else faint).append((s, t))
         return GraphLayout("local", width, height, nodes, tuple(strong), considered,
                            tuple(faint))
+
+    def _second_ring(self, parents: list[str], taken: set[str]
+                     ) -> tuple[dict[str, str], dict[str, int]]:
+        """Each parent's best `_SECOND_HOP_PER_NOTE` notes (not taken, not wanted) by how many
+        parents they are linked with, then by id, each with the first parent that offered it;
+        and that count for every note linked with two or more parents (the others have 1).
+
+        Work is counting and set operations in C plus sorting the page's candidates: a hub
+        parent's thousand neighbours are never ranked one by one in Python. `tests/test_layout.py`
+        checks it against counting every neighbour of every parent."""
+        if not parents:
+            return {}, {}
+        around = [self._note_neighbours(p) for p in parents]
+        *smaller, biggest = sorted(around, key=len)
+        ties = Counter(itertools.chain.from_iterable(smaller))  # counted in C
+        seen: set[str] = set()
+        multi: set[str] = set()
+        for near in smaller:
+            multi |= seen.intersection(near)
+            seen |= near
+        # The biggest set (a hub's) is intersected, never walked: what it shares with the
+        # others counts once more; what only it holds counts 1 (absent from `ties`).
+        shared = seen.intersection(biggest)
+        ties.update(shared)
+        multi |= shared
+        multi -= taken
+        # By id, then stably by count, most first: the order of (-count, id), sorted once per
+        # page; each parent takes the first few of it that it is linked with (a C filter).
+        ranked = sorted(sorted(multi), key=ties.__getitem__, reverse=True)
+        offered: dict[str, str] = {}
+        for parent, near in zip(parents, around, strict=True):
+            picks = list(itertools.islice(filter(near.__contains__, ranked),
+                                          _SECOND_HOP_PER_NOTE))
+            if len(picks) < _SECOND_HOP_PER_NOTE:
+                need = _SECOND_HOP_PER_NOTE - len(picks)
+                for candidate in self._by_id(parent):
+                    if candidate not in taken and candidate not in multi:
+                        picks.append(candidate)
+                        need -= 1
+                        if not need:
+                            break
+            for candidate in picks:
+                offered.setdefault(candidate, parent)
+        return offered, ties
+
+    def _note_neighbours(self, node: str) -> frozenset[str]:
+        """Neighbours that are notes (wanted notes left out), once per node."""
+        found = self._notes_around.get(node)
+        if found is None:
+            every = self.neighbours(node)
+            found = frozenset(n for n in every if not n.startswith(WANTED_PREFIX))
+            # Most notes link to no wanted note: keep one set, not two equal ones.
+            found = self._notes_around[node] = every if len(found) == len(every) else found
+        return found
+
+    def _by_id(self, node: str) -> tuple[str, ...]:
+        """`_note_neighbours` in id order, once per node."""
+        found = self._sorted.get(node)
+        if found is None:
+            found = self._sorted[node] = tuple(sorted(self._note_neighbours(node)))
+        return found
 
     def garden_map(self, max_nodes: int) -> GraphLayout:
         """The `max_nodes` most-linked published notes, force-laid out with a fixed seed; the
@@ -227,7 +282,7 @@ class GraphViews:
         index = {node: i for i, node in enumerate(order)}
         pairs = []
         for i, node in enumerate(order):
-            linked = self.neighbours(node) & index.keys()
+            linked = self.neighbours(node).intersection(index)  # walks the page's nodes only
             pairs.extend((i, j) for j in map(index.__getitem__, linked) if j > i)
         return tuple(sorted(pairs))
 

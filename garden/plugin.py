@@ -9,6 +9,7 @@ rebuilds exactly the pages an edit changed.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import subprocess
 from functools import partial
@@ -32,7 +33,7 @@ from garden.health import health_page_markdown, health_report
 from garden.history import last_tended
 from garden.layout import GraphViews
 from garden.live import LiveState
-from garden.loader import SourceFile, is_inside, load_garden, outside_issue
+from garden.loader import ParseCache, SourceFile, is_inside, load_garden, outside_issue
 from garden.note import Note
 from garden.permalinks import redirects
 from garden.previews import PreviewIndex
@@ -89,6 +90,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         self.previews: PreviewIndex | None = None
         self.live = LiveState()
         self.graph_views: GraphViews | None = None
+        self.parsed: ParseCache | None = None
+        """Notes `garden build` parsed while checking them, handed over for one build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -145,7 +148,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                   and f.src_dir and os.path.abspath(f.src_dir) == docs_dir and f not in outside]
         self.garden, issues = load_garden(
             sources, self.garden_config, others,
-            self.live.parsed if self.serving else None)
+            self.live.parsed if self.serving else self.parsed)
+        self.parsed = None
         for file in outside:
             if not file.is_documentation_page():
                 files.remove(file)
@@ -176,6 +180,11 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                                         content=graph_page_markdown(cfg.graph_title)))
         if self.serving:
             self.live.mark_stale(self.garden, files, config)
+        # The garden and MkDocs' files live until the build ends: the collector need not walk
+        # them again for every page (MkDocs converts every page before templating any). What
+        # is garbage already is collected first, or it would stay until the build ends.
+        gc.collect()
+        gc.freeze()
         return files
 
     def _add_reader_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -254,10 +263,12 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # collectable again: `mkdocs serve` drops this garden on the next build
         if self.config.enabled and self.serving:
             self.live.finish(self.garden, config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self.live.previous = None  # pages on disk may be half written: redo them all
 
     def _graph_view(self, page: Page) -> GraphView | None:

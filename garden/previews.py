@@ -36,7 +36,8 @@ class Preview:
 
 
 def note_preview(note: Note, directory_urls: bool) -> Preview:
-    excerpt = shorten(first_paragraph(note.body), EXCERPT_LIMIT)
+    # The note's headings were found when it was read: only its code is looked for again.
+    excerpt = shorten(first_paragraph(note.body, found=note.headings), EXCERPT_LIMIT)
     if excerpt.startswith(note.description.rstrip("…")):
         excerpt = ""
     return Preview(url_for(note.id, directory_urls), note.title, note.description, excerpt,
@@ -64,6 +65,9 @@ class PreviewIndex:
         self.wanted_url = url_for(note_id(garden.config.wanted_page), directory_urls)
         self._notes: dict[NoteId, Preview] = {}
         self._wanted: dict[str, Preview] = {}
+        self._entries: dict[str, dict[str, object]] = {}
+        """Each preview as the plain dict a page carries, made once (`asdict` copies deeply,
+        and a much-linked note is on hundreds of pages). Shared between pages: never mutated."""
 
     def note(self, nid: NoteId) -> Preview:
         if nid not in self._notes:
@@ -83,7 +87,7 @@ class PreviewIndex:
         """Previews for every note and wanted note this page links to (embedded notes' links
         included, as they are shown on the page), sorted by URL. Backlinks are left out: a
         much-linked note has thousands, and its page would carry the whole garden."""
-        found: dict[str, Preview] = {}
+        found: dict[str, Preview] = {}  # key: note id or `wanted:<key>`
         seen: set[NoteId] = set()
         pending = [nid]
         while pending:
@@ -100,4 +104,11 @@ class PreviewIndex:
                 elif res.status is Status.WANTED and (wanted := self.wanted(res.wanted_key)):
                     found["wanted:" + res.wanted_key] = wanted
         found.pop(nid, None)
-        return [asdict(p) for p in sorted(found.values(), key=lambda p: p.url)]
+        return [self._entry(key, found[key])
+                for key in sorted(found, key=lambda k: found[k].url)]
+
+    def _entry(self, key: str, preview: Preview) -> dict[str, object]:
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = asdict(preview)
+        return entry

@@ -235,6 +235,12 @@ def _section(note: Note, anchor: str, garden: Garden) -> tuple[int, int] | None:
     return offsets[start.line + 1], len(note.body)
 
 
+WANTED_BY_LIMIT = 10
+"""Notes listed under each wanted title on the Wanted notes page (with the sentence that links):
+enough to see what is meant, and the page stays small as the garden grows (a much-wanted
+title is linked from hundreds of notes). `garden report` lists them all."""
+
+
 def wanted_page_markdown(
     garden: Garden, write_url: Callable[[Wanted], str | None] | None = None
 ) -> str:
@@ -255,11 +261,14 @@ def wanted_page_markdown(
             href = html.escape(url)
             lines += [f'<a class="garden-write md-button" href="{href}">Write this note</a>', ""]
         lines += ["Wanted by:", ""]
-        for link in wanted.wanted_by:
+        for link in wanted.wanted_by[:WANTED_BY_LIMIT]:
             source = garden.notes[link.source]
             dest = relative_source_link(page, source.path)
             context = f" — “{escape_markdown(link.context)}”" if link.context else ""
             lines.append(f"- [{escape_markdown(source.title)}]({dest}){context}")
+        if len(wanted.wanted_by) > WANTED_BY_LIMIT:
+            lines += ["", f"…and {len(wanted.wanted_by) - WANTED_BY_LIMIT} more links: run "
+                      "`garden report` to see every note that wants it."]
     return "\n".join(lines) + "\n"
 
 

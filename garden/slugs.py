@@ -69,8 +69,10 @@ def readable_name(nid: NoteId) -> str:
     return text[:1].upper() + text[1:] if text else stem
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def url_for(nid: NoteId, directory_urls: bool) -> Url:
-    """The page's URL relative to the site root, exactly as MkDocs computes `File.url`."""
+    """The page's URL relative to the site root, exactly as MkDocs computes `File.url` (cached:
+    every backlink, preview and graph node asks for it again)."""
     parent, stem = posixpath.split(nid)
     if stem == "index" or stem == "README":
         dest = posixpath.join(parent, "index.html")
@@ -95,11 +97,17 @@ def relative_source_link(from_id: NoteId, to_path: str, anchor: str | None = Non
     MkDocs turns `.md` destinations into the right URL for either URL style, so links are
     written source-to-source and percent-encoded (spaces and non-ASCII names stay valid).
     """
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_id) or ".")
-    dest = quote(rel)
+    dest = _relative_path(to_path, posixpath.dirname(from_id) or ".")
     if anchor:
         dest += "#" + anchor  # kept as the page's id is: MkDocs compares fragments verbatim
     return dest
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(to_path: str, from_dir: str) -> str:
+    """`to_path` relative to the folder `from_dir`, percent-encoded. Cached: notes share a few
+    folders, and `posixpath.relpath` is slow (every rendered link asks)."""
+    return quote(posixpath.relpath(to_path, from_dir))
 
 
 def default_slugify(value: str, separator: str) -> str:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import garden_cli, write_garden
+from conftest import FIXTURES, garden_cli, mkdocs_build, write_garden
+from garden import loader
+from garden.cli import main
 
 GOOD = {"index.md": "Home, see [[Other]].\n", "other.md": "Other, see [[index]].\n"}
 WARNING = {**GOOD, "other.md": "---\ntag: x\n---\nOther, see [[index]].\n"}
@@ -102,3 +104,31 @@ def test_build_finds_attachments_as_the_plugin_does(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "built 1 notes" in result.stdout
     assert (root / "site" / "files" / "picture.png").is_file()
+
+
+def test_build_parses_each_note_once_and_builds_what_mkdocs_builds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`garden build` hands the notes it checked to the plugin: none is parsed twice, and the
+    site is byte for byte the one `mkdocs build` makes (the plugin parsing for itself)."""
+    root = write_garden(tmp_path / "garden", FIXTURES / "e2e" / "notes")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1300000000")
+    assert mkdocs_build(root, "-d", str(tmp_path / "by-mkdocs")).returncode == 0
+    parsed: list[str] = []
+    parse = loader.parse_source
+
+    def counting(source: loader.SourceFile, *args: object) -> object:
+        parsed.append(source.path)
+        return parse(source, *args)
+
+    monkeypatch.setattr(loader, "parse_source", counting)
+    monkeypatch.chdir(root)
+    assert main(["build", "-d", str(tmp_path / "by-garden")]) == 0
+    assert parsed and len(parsed) == len(set(parsed))
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    by_mkdocs, by_garden = files(tmp_path / "by-mkdocs"), files(tmp_path / "by-garden")
+    assert by_mkdocs.keys() == by_garden.keys()
+    assert [name for name in by_mkdocs if by_mkdocs[name] != by_garden[name]] == []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
 
+from benchmarks.make_garden import garden_files
 from garden.config import GardenConfig
 from garden.errors import ConfigError
 from garden.layout import LOCAL_SIZE, MAP_SEED, MAP_SIZE, GraphViews
@@ -174,3 +176,29 @@ def test_map_spreads_the_core_but_keeps_left_and_right() -> None:
     assert [n.x for n in by_x] == sorted(n.x for n in by_x)
     xs = [n.x for n in layout.nodes]
     assert min(xs) == pytest.approx(80) and max(xs) == pytest.approx(MAP_SIZE[0] - 80)
+
+
+class CountingViews(GraphViews):
+    """The second ring as first written: count every neighbour of every first-ring note, then
+    rank each one's neighbours (the plain reading of the rule, proportional to the hubs' size)."""
+
+    def _second_ring(self, parents: list[str], taken: set[str]
+                     ) -> tuple[dict[str, str], dict[str, int]]:
+        ties = Counter(c for p in parents for c in self.neighbours(p)
+                       if c not in taken and not c.startswith("wanted:"))
+        offered: dict[str, str] = {}
+        for parent in parents:
+            picks = sorted((c for c in self.neighbours(parent) if c in ties),
+                           key=lambda n: (-ties[n], n))
+            for candidate in picks[:4]:
+                offered.setdefault(candidate, parent)
+        return offered, dict(ties)
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_second_ring_by_set_operations_equals_counting_every_neighbour(seed: int) -> None:
+    garden, _ = garden_of(garden_files(400, seed=seed))
+    fast, counting = GraphViews(garden), CountingViews(garden)
+    for nid in sorted(garden.notes):
+        for max_nodes in (3, 9, 25, 60):
+            assert fast.local(nid, max_nodes) == counting.local(nid, max_nodes), (nid, max_nodes)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
+
+from benchmarks.make_garden import garden_files
 from garden.config import GardenConfig
-from garden.previews import PreviewIndex, note_preview
+from garden.loader import SourceFile, load_garden
+from garden.markup import first_paragraph, shorten
+from garden.previews import EXCERPT_LIMIT, PreviewIndex, note_preview
 from helpers_core import garden_of, note_of
 
 FILES = {
@@ -87,3 +93,25 @@ def test_preview_data_is_plain_json_text() -> None:
     (entry,) = PreviewIndex(garden).for_page("b")
     assert entry["title"] == hostile and entry["description"] == hostile
     assert json.loads(json.dumps(entry)) == entry
+
+
+def _fixture_sources(name: str) -> list[SourceFile]:
+    root = Path(__file__).parent / "fixtures" / name / "notes"
+    return [SourceFile(p.relative_to(root).as_posix(), p.read_bytes())
+            for p in sorted(root.rglob("*.md"))]
+
+
+@pytest.mark.parametrize("name", ["e2e", "hostile", "obsidian-vault", "synthetic"])
+def test_previews_and_their_cached_entries_equal_fresh_ones(name: str) -> None:
+    """Excerpts reuse the headings found when the note was read, and each entry is made once:
+    both equal computing everything again from the note's text."""
+    sources = ([SourceFile(path, text.encode()) for path, text in garden_files(300).items()]
+               if name == "synthetic" else _fixture_sources(name))
+    garden, _ = load_garden(sources)
+    index = PreviewIndex(garden)
+    for nid in sorted(garden.notes):
+        note = garden.notes[nid]
+        fresh = shorten(first_paragraph(note.body), EXCERPT_LIMIT)
+        expected = "" if fresh.startswith(note.description.rstrip("…")) else fresh
+        assert note_preview(note, True).excerpt == expected, nid
+        assert index.for_page(nid) == PreviewIndex(garden).for_page(nid) == index.for_page(nid)

@@ -8,7 +8,13 @@ import markdown
 import pytest
 
 from garden.config import GardenConfig
-from garden.render import escape_markdown, page_meta, render_markdown, wanted_page_markdown
+from garden.render import (
+    WANTED_BY_LIMIT,
+    escape_markdown,
+    page_meta,
+    render_markdown,
+    wanted_page_markdown,
+)
 from helpers_core import garden_of, md
 
 NOTES = {
@@ -317,3 +323,14 @@ def test_page_meta():
         "hide": ["toc"], "title": "Title", "description": "Intro.", "tags": ["localism"],
         "aliases": [], "type": "idea", "status": "seedling",
     }
+
+
+def test_the_wanted_page_lists_the_first_links_to_a_much_wanted_note() -> None:
+    garden, _ = garden_of({f"n{i:02}.md": f"# Note {i:02}\n\nWe need [[Volunteers]]."
+                           for i in range(WANTED_BY_LIMIT + 3)})
+    page = wanted_page_markdown(garden)
+    assert page.count("\n- [Note ") == WANTED_BY_LIMIT
+    assert f"[Note {WANTED_BY_LIMIT - 1:02}](n{WANTED_BY_LIMIT - 1:02}.md)" in page
+    assert f"[Note {WANTED_BY_LIMIT:02}]" not in page
+    assert page.endswith("\n…and 3 more links: run `garden report` to see every note that "
+                         "wants it.\n")

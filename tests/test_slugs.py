@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import posixpath
+from urllib.parse import quote, urljoin
 
 import pytest
 from hypothesis import example, given
@@ -252,3 +253,19 @@ def test_root_prefix_links_land_where_mkdocs_relative_links_do(page: str, url: s
     ours = root_prefix(page) + ("" if url == "./" else url)
     assert urljoin(base + page, ours or "./") == urljoin(base + page,
                                                         get_relative_url(url, page))
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_cached_urls_and_relative_links_equal_fresh_ones(directory_urls: bool) -> None:
+    """`url_for` and relative links are memoised (every backlink, preview and graph node asks
+    again): asked twice, in any order, they give what the uncached functions give."""
+    paths = ["index.md", "a b.md", "places/stockport.md", "places/north/café.md",
+             "people/index.md", "../up.md", "x/README.md", "日本/東京.md"]
+    for _ in range(2):
+        for path in paths:
+            nid = note_id(path)
+            assert url_for(nid, directory_urls) == url_for.__wrapped__(nid, directory_urls)
+            for other in paths:
+                expected = quote(posixpath.relpath(other, posixpath.dirname(nid) or "."))
+                assert relative_source_link(nid, other) == expected
+                assert relative_source_link(nid, other, "part") == expected + "#part"
