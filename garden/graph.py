@@ -97,7 +97,7 @@ class Garden:
         found = []
         for source in self.graph.predecessors(nid):
             links = sorted(self.graph.edges[source, nid]["links"], key=lambda lk: lk.start)
-            contexts = tuple(dict.fromkeys(lk.context for lk in links if lk.context))
+            contexts = tuple(dict.fromkeys(c for c in (lk.context for lk in links) if c))
             found.append(Backlink(source, self.notes[source].title, contexts))
         return sorted(found, key=lambda b: (b.title.casefold(), b.source))
 

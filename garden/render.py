@@ -264,7 +264,8 @@ def wanted_page_markdown(
         for link in wanted.wanted_by[:WANTED_BY_LIMIT]:
             source = garden.notes[link.source]
             dest = relative_source_link(page, source.path)
-            context = f" — “{escape_markdown(link.context)}”" if link.context else ""
+            sentence = link.context  # worked out when asked: ask once
+            context = f" — “{escape_markdown(sentence)}”" if sentence else ""
             lines.append(f"- [{escape_markdown(source.title)}]({dest}){context}")
         if len(wanted.wanted_by) > WANTED_BY_LIMIT:
             lines += ["", f"…and {len(wanted.wanted_by) - WANTED_BY_LIMIT} more links: run "
