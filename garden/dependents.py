@@ -40,21 +40,37 @@ class Changes:
     """The notes' titles or tags changed, so every page listing tags must be redone."""
 
 
+class PageInputs:
+    """What the garden puts on each page of one garden, with the per-build indexes (previews,
+    graph neighbourhoods) made once and shared by every page compared."""
+
+    def __init__(self, garden: Garden) -> None:
+        self.garden = garden
+        self.previews = PreviewIndex(garden)
+        self.views = GraphViews(garden)
+
+    def content(self, nid: NoteId) -> tuple[object, ...]:
+        """Its Markdown as rendered (links, wanted links, embeds, sources), its metadata, its
+        backlinks with their badges, and the previews of what it links to."""
+        garden = self.garden
+        note = garden.notes[nid]
+        backlinks = tuple(garden.backlinks(nid))
+        badges = tuple((garden.notes[b.source].status, garden.notes[b.source].type)
+                       for b in backlinks)
+        return (render_markdown(note, garden), page_meta(note), backlinks, badges,
+                self.previews.for_page(nid))
+
+    def graph(self, nid: NoteId) -> object:
+        """The note's local graph, which shows notes up to two links away."""
+        return local_graph_view(self.views, nid, self.garden.config.graph_local_nodes)
+
+
 def page_inputs(garden: Garden, nid: NoteId) -> tuple[object, ...]:
-    """Everything the garden contributes to one note's page: its Markdown as rendered (links,
-    wanted links, embeds, sources), its metadata, its backlinks with their badges, and the
-    previews of what it links to. Features that put more on a page add their inputs here."""
-    note = garden.notes[nid]
-    backlinks = tuple(garden.backlinks(nid))
-    badges = tuple((garden.notes[b.source].status, garden.notes[b.source].type)
-                   for b in backlinks)
-    return (render_markdown(note, garden), page_meta(note), backlinks, badges,
-            PreviewIndex(garden).for_page(nid), graph_inputs(garden, nid))
-
-
-def graph_inputs(garden: Garden, nid: NoteId) -> object:
-    """The note's local graph, which shows notes up to two links away."""
-    return local_graph_view(GraphViews(garden), nid, garden.config.graph_local_nodes)
+    """Everything the garden contributes to one note's page. Features that put more on a page
+    add their inputs to `PageInputs` (and, if they reach further than the note's links and
+    backlinks, to `_candidates`)."""
+    inputs = PageInputs(garden)
+    return (*inputs.content(nid), inputs.graph(nid))
 
 
 def tag_index_inputs(garden: Garden) -> tuple[tuple[NoteId, str, tuple[str, ...]], ...]:
@@ -71,46 +87,114 @@ def changed_pages(old: Garden | None, new: Garden) -> Changes:
         return Changes(frozenset(published), frozenset(), True)
     before = {n.id for n in old.published}
     removed = frozenset(before - published)
-    pages = {nid for nid in _candidates(old, new) & published
-             if nid not in before or page_inputs(old, nid) != page_inputs(new, nid)}
+    content, graph = _candidates(old, new)
+    was, now = PageInputs(old), PageInputs(new)
+    pages = {nid for nid in (content | graph) & published
+             if nid not in before
+             or (nid in content and was.content(nid) != now.content(nid))
+             or (nid in graph and was.graph(nid) != now.graph(nid))}
     return Changes(frozenset(pages), removed, tag_index_inputs(old) != tag_index_inputs(new))
 
 
 def all_changed_pages(old: Garden, new: Garden) -> frozenset[NoteId]:
     """The same answer by comparing every page: the definition `changed_pages` must equal."""
     before = {n.id for n in old.published}
+    was, now = PageInputs(old), PageInputs(new)
     return frozenset(
         n.id for n in new.published
-        if n.id not in before or page_inputs(old, n.id) != page_inputs(new, n.id))
+        if n.id not in before or was.content(n.id) != now.content(n.id)
+        or was.graph(n.id) != now.graph(n.id))
 
 
-def _candidates(old: Garden, new: Garden) -> set[NoteId]:
-    """Notes whose page an edit can reach: the edited notes, their neighbours in either garden,
-    notes with links naming them or naming a wanted note whose entry changed and those links'
-    targets in either garden, and (repeatedly) the notes that embed any of these."""
+def _candidates(old: Garden, new: Garden) -> tuple[set[NoteId], set[NoteId]]:
+    """Notes whose page an edit can reach: for their text, backlinks and previews (the edited
+    notes, their neighbours in either garden, notes with links naming them or naming a wanted
+    note whose entry changed and those links' targets in either garden, and repeatedly the
+    notes that embed any of these); and for their local graph (`_graph_candidates`)."""
     edited = _edited(old, new)
     keys = {key for g in (old, new) for nid in edited if nid in g.notes
             for key in _keys(g.notes[nid])}
     wanted_old = {w.key: _wanted_entry(w) for w in old.wanted}
     wanted_new = {w.key: _wanted_entry(w) for w in new.wanted}
-    keys |= {k for k in wanted_old.keys() | wanted_new.keys()
-             if wanted_old.get(k) != wanted_new.get(k)}
+    changed_wanted = {k for k in wanted_old.keys() | wanted_new.keys()
+                      if wanted_old.get(k) != wanted_new.get(k)}
+    keys |= changed_wanted
     found, sources = set(edited), set(edited)
     for garden in (old, new):
         found |= _neighbours(garden, edited, keys, sources)
-    # Local graphs show notes two links away and the links among them: a page is affected
-    # when a note whose links changed (`sources`) is within two links of it, or when an end
-    # of a changed link (in `found`) is next to it (its first ring is ranked by link counts).
-    near = set(found)
-    for garden in (old, new):
-        for nid in sources:
-            near |= _within(garden, nid, 2)
-        for nid in found:
-            near |= _within(garden, nid, 1)
-    found = near
     for garden in (old, new):
         found |= _embedders(garden, found)
-    return found
+    facts = {WANTED_PREFIX + k for k in changed_wanted}
+    facts |= {nid for nid in edited if _facts(old, nid) != _facts(new, nid)}
+    return found, _graph_candidates(old, new, sources, facts)
+
+
+def _facts(garden: Garden, nid: NoteId) -> tuple[object, ...] | None:
+    """What a local graph shows of a note besides its links (None: not drawn)."""
+    note = garden.notes.get(nid)
+    if note is None or note.draft:
+        return None
+    return note.title, note.type, note.status
+
+
+def _graph_candidates(old: Garden, new: Garden, movers: set[NoteId],
+                      facts: set[str]) -> set[NoteId]:
+    """Pages whose local graph may differ. A local graph (`layout.GraphViews.local`) reads the
+    neighbour sets of the note and of its neighbours, and of the nodes it draws only their
+    title, type, status and the links among them; it draws notes two links away only when
+    the note has fewer than `graph_local_nodes - 1` neighbours, and only through neighbours
+    that are notes (not wanted). So a link made or broken between x and y reaches the pages
+    next to x or y, and the small pages within two links of both; a node shown differently
+    reaches the pages next to it and the small pages two links away. `movers` are the notes
+    whose links may resolve differently; `facts` the nodes shown differently."""
+    limit = max(new.config.graph_local_nodes - 1, 0)
+    hoods = (_Hood(old, limit), _Hood(new, limit))
+    pairs: set[tuple[str, str]] = set()
+    for nid in movers:
+        for mine, other in (hoods, hoods[::-1]):
+            for t in mine.out(nid) - other.out(nid):
+                if t not in other.around(nid):  # not linked the other way round either
+                    pairs.add((nid, t) if nid < t else (t, nid))
+    found: set[str] = set()
+    for hood in hoods:
+        for x, y in pairs:
+            found |= hood.closed(x) | hood.closed(y)
+            found |= hood.small_within_two(x) & hood.small_within_two(y)
+        for node in facts:
+            found |= hood.closed(node) | hood.small_within_two(node)
+    return {NoteId(n) for n in found if not n.startswith(WANTED_PREFIX)}
+
+
+class _Hood:
+    """Neighbour sets of one garden's graph, each made once."""
+
+    def __init__(self, garden: Garden, limit: int) -> None:
+        self.garden = garden
+        self.limit = limit
+        self._around: dict[str, frozenset[str]] = {}
+
+    def out(self, node: str) -> set[str]:
+        graph = self.garden.graph
+        return set(graph.successors(node)) if node in graph else set()
+
+    def around(self, node: str) -> frozenset[str]:
+        found = self._around.get(node)
+        if found is None:
+            found = self._around[node] = frozenset(self.garden.neighbours(node))
+        return found
+
+    def closed(self, node: str) -> set[str]:
+        """The node and its neighbours."""
+        return {node, *self.around(node)} if node in self.garden.graph else set()
+
+    def small_within_two(self, node: str) -> set[str]:
+        """Pages that may draw `node` on their second ring: within two links of it through a
+        note, with room for a second ring."""
+        found: set[str] = set()
+        for middle in self.around(node):
+            if not middle.startswith(WANTED_PREFIX):
+                found.update(p for p in self.around(middle) if len(self.around(p)) < self.limit)
+        return found
 
 
 def _wanted_entry(wanted: Wanted) -> tuple[object, ...]:
@@ -161,16 +245,6 @@ def _neighbours(garden: Garden, edited: set[NoteId], keys: set[str],
                 if res.target is not None:
                     found.add(res.target)
     return found
-
-
-def _within(garden: Garden, nid: NoteId, hops: int) -> set[NoteId]:
-    """The notes at most `hops` links away from `nid`, either direction (wanted notes left out
-    as pages, but walked through)."""
-    seen, frontier = {nid}, {nid}
-    for _ in range(hops):
-        frontier = {n for f in frontier for n in garden.neighbours(f)} - seen
-        seen |= frontier
-    return {n for n in seen if not n.startswith(WANTED_PREFIX)}
 
 
 def _embedders(garden: Garden, pages: Iterable[NoteId]) -> set[NoteId]:
