@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from garden.graph import WANTED_PREFIX, Garden, Wanted
-from garden.layout import GraphViews
+from garden.layout import GraphLayout, GraphViews
 from garden.links import LinkKind
 from garden.note import Note
 from garden.previews import PreviewIndex
@@ -44,10 +44,10 @@ class PageInputs:
     """What the garden puts on each page of one garden, with the per-build indexes (previews,
     graph neighbourhoods) made once and shared by every page compared."""
 
-    def __init__(self, garden: Garden) -> None:
+    def __init__(self, garden: Garden, views: GraphViews | None = None) -> None:
         self.garden = garden
         self.previews = PreviewIndex(garden)
-        self.views = GraphViews(garden)
+        self.views = views or GraphViews(garden)
 
     def content(self, nid: NoteId) -> tuple[object, ...]:
         """Its Markdown as rendered (links, wanted links, embeds, sources), its metadata, its
@@ -78,17 +78,72 @@ def tag_index_inputs(garden: Garden) -> tuple[tuple[NoteId, str, tuple[str, ...]
     return tuple((n.id, n.title, n.tags) for n in garden.published if n.tags)
 
 
-def changed_pages(old: Garden | None, new: Garden) -> Changes:
+class DrawingViews(GraphViews):
+    """Graph views that keep each local layout they make: the preview draws its pages with
+    them, and so learns which nodes each page it built shows (`Drawn`)."""
+
+    def __init__(self, garden: Garden) -> None:
+        super().__init__(garden)
+        self.layouts: dict[tuple[NoteId, int], GraphLayout] = {}
+
+    def local(self, nid: NoteId, max_nodes: int) -> GraphLayout:
+        layout = self.layouts.get((nid, max_nodes))
+        if layout is None:
+            layout = self.layouts[nid, max_nodes] = super().local(nid, max_nodes)
+        return layout
+
+
+class Drawn:
+    """The nodes each page's local graph draws, for the pages of one garden, and the reverse:
+    which pages draw a node. A preview keeps it from build to build (`record`): a page that
+    was not rebuilt draws what it drew before."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[NoteId, frozenset[str]] = {}
+        self._pages: dict[str, set[NoteId]] = {}
+
+    @classmethod
+    def of(cls, garden: Garden) -> Drawn:
+        """Every published page's drawing, laid out now (the definition `record` keeps)."""
+        drawn, views = cls(), DrawingViews(garden)
+        for note in garden.published:
+            views.local(note.id, garden.config.graph_local_nodes)
+        drawn.record(views)
+        return drawn
+
+    def record(self, views: DrawingViews) -> None:
+        """Take the drawings `views` made; forget pages its garden no longer publishes."""
+        for (nid, _), layout in views.layouts.items():
+            self._set(nid, frozenset(node.id for node in layout.nodes))
+        published = {note.id for note in views.garden.published}
+        for nid in [nid for nid in self.nodes if nid not in published]:
+            self._set(nid, frozenset())
+            del self.nodes[nid]
+
+    def pages_drawing(self, node: str) -> set[NoteId]:
+        return self._pages.get(node, set())
+
+    def _set(self, nid: NoteId, nodes: frozenset[str]) -> None:
+        for node in self.nodes.get(nid, frozenset()) - nodes:
+            self._pages[node].discard(nid)
+        for node in nodes:
+            self._pages.setdefault(node, set()).add(nid)
+        self.nodes[nid] = nodes
+
+
+def changed_pages(old: Garden | None, new: Garden, drawn: Drawn | None = None,
+                  views: GraphViews | None = None) -> Changes:
     """The pages whose output differs between `old` and `new` (all of them when there is no
-    `old`), and the pages that went away."""
+    `old`), and the pages that went away. `drawn` is what `old`'s pages draw (laid out here
+    when not given); `views` are `new`'s graph views, to share the layouts made here."""
     published = {n.id for n in new.published}
     if old is None or old.attachments.paths != new.attachments.paths:
         # A picture or file added or removed can turn links anywhere into errors or back.
         return Changes(frozenset(published), frozenset(), True)
     before = {n.id for n in old.published}
     removed = frozenset(before - published)
-    content, graph = _candidates(old, new)
-    was, now = PageInputs(old), PageInputs(new)
+    content, graph = _candidates(old, new, drawn or Drawn.of(old))
+    was, now = PageInputs(old), PageInputs(new, views)
     pages = {nid for nid in (content | graph) & published
              if nid not in before
              or (nid in content and was.content(nid) != now.content(nid))
@@ -106,7 +161,7 @@ def all_changed_pages(old: Garden, new: Garden) -> frozenset[NoteId]:
         or was.graph(n.id) != now.graph(n.id))
 
 
-def _candidates(old: Garden, new: Garden) -> tuple[set[NoteId], set[NoteId]]:
+def _candidates(old: Garden, new: Garden, drawn: Drawn) -> tuple[set[NoteId], set[NoteId]]:
     """Notes whose page an edit can reach: for their text, backlinks and previews (the edited
     notes, their neighbours in either garden, notes with links naming them or naming a wanted
     note whose entry changed and those links' targets in either garden, and repeatedly the
@@ -126,7 +181,7 @@ def _candidates(old: Garden, new: Garden) -> tuple[set[NoteId], set[NoteId]]:
         found |= _embedders(garden, found)
     facts = {WANTED_PREFIX + k for k in changed_wanted}
     facts |= {nid for nid in edited if _facts(old, nid) != _facts(new, nid)}
-    return found, _graph_candidates(old, new, sources, facts)
+    return found, _graph_candidates(old, new, sources, facts, drawn)
 
 
 def _facts(garden: Garden, nid: NoteId) -> tuple[object, ...] | None:
@@ -137,18 +192,17 @@ def _facts(garden: Garden, nid: NoteId) -> tuple[object, ...] | None:
     return note.title, note.type, note.status
 
 
-def _graph_candidates(old: Garden, new: Garden, movers: set[NoteId],
-                      facts: set[str]) -> set[NoteId]:
-    """Pages whose local graph may differ. A local graph (`layout.GraphViews.local`) reads the
-    neighbour sets of the note and of its neighbours, and of the nodes it draws only their
-    title, type, status and the links among them; it draws notes two links away only when
-    the note has fewer than `graph_local_nodes - 1` neighbours, and only through neighbours
-    that are notes (not wanted). So a link made or broken between x and y reaches the pages
-    next to x or y, and the small pages within two links of both; a node shown differently
-    reaches the pages next to it and the small pages two links away. `movers` are the notes
-    whose links may resolve differently; `facts` the nodes shown differently."""
-    limit = max(new.config.graph_local_nodes - 1, 0)
-    hoods = (_Hood(old, limit), _Hood(new, limit))
+def _graph_candidates(old: Garden, new: Garden, movers: set[NoteId], facts: set[str],
+                      drawn: Drawn) -> set[NoteId]:
+    """Pages whose local graph may differ. A local graph (`layout.GraphViews.local`) chooses
+    its nodes from the neighbour sets of the note and of its neighbours (and their sizes), and
+    shows of the nodes it draws their title, type, status and the links among them. So a link
+    made or broken between x and y reaches the pages next to x or y (in either garden), and
+    otherwise only a page that drew both x and y (its choice of nodes did not change); a node
+    shown differently reaches the pages next to it and the pages that drew it. `movers` are the
+    notes whose links may resolve differently; `facts` the nodes shown differently; `drawn`
+    what `old`'s pages draw."""
+    hoods = (_Hood(old), _Hood(new))
     pairs: set[tuple[str, str]] = set()
     for nid in movers:
         for mine, other in (hoods, hoods[::-1]):
@@ -156,21 +210,23 @@ def _graph_candidates(old: Garden, new: Garden, movers: set[NoteId],
                 if t not in other.around(nid):  # not linked the other way round either
                     pairs.add((nid, t) if nid < t else (t, nid))
     found: set[str] = set()
+    for x, y in pairs:
+        found |= drawn.pages_drawing(x) & drawn.pages_drawing(y)
+    for node in facts:
+        found |= drawn.pages_drawing(node)
     for hood in hoods:
         for x, y in pairs:
             found |= hood.closed(x) | hood.closed(y)
-            found |= hood.small_within_two(x) & hood.small_within_two(y)
         for node in facts:
-            found |= hood.closed(node) | hood.small_within_two(node)
+            found |= hood.closed(node)
     return {NoteId(n) for n in found if not n.startswith(WANTED_PREFIX)}
 
 
 class _Hood:
     """Neighbour sets of one garden's graph, each made once."""
 
-    def __init__(self, garden: Garden, limit: int) -> None:
+    def __init__(self, garden: Garden) -> None:
         self.garden = garden
-        self.limit = limit
         self._around: dict[str, frozenset[str]] = {}
 
     def out(self, node: str) -> set[str]:
@@ -186,15 +242,6 @@ class _Hood:
     def closed(self, node: str) -> set[str]:
         """The node and its neighbours."""
         return {node, *self.around(node)} if node in self.garden.graph else set()
-
-    def small_within_two(self, node: str) -> set[str]:
-        """Pages that may draw `node` on their second ring: within two links of it through a
-        note, with room for a second ring."""
-        found: set[str] = set()
-        for middle in self.around(node):
-            if not middle.startswith(WANTED_PREFIX):
-                found.update(p for p in self.around(middle) if len(self.around(p)) < self.limit)
-        return found
 
 
 def _wanted_entry(wanted: Wanted) -> tuple[object, ...]:

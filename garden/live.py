@@ -13,7 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from garden import search_index
-from garden.dependents import changed_pages
+from garden.dependents import DrawingViews, Drawn, changed_pages
 from garden.graph import Garden
 from garden.loader import ParseCache
 from garden.slugs import note_id
@@ -50,6 +50,15 @@ class LiveState:
         self.page_urls: list[str] = []
         self.search: dict[str, Any] | None = None
         self.parsed: ParseCache = {}
+        self.drawn = Drawn()
+        """What each page on disk draws in its local graph (kept up to date by `finish`)."""
+        self.views: DrawingViews | None = None
+        """This build's graph views, shared by `mark_stale`'s comparison and the pages."""
+
+    def graph_views(self, garden: Garden) -> DrawingViews:
+        """The graph views to draw this build's pages with (they remember what they drew)."""
+        self.views = DrawingViews(garden)
+        return self.views
 
     def start(self, config_file: str | None) -> None:
         stamp = Path(config_file).read_bytes() if config_file else b""
@@ -58,7 +67,7 @@ class LiveState:
         self.built, self.kept, self.kept_urls = set(), {}, set()
 
     def mark_stale(self, garden: Garden, files: Files, config: MkDocsConfig) -> None:
-        changes = changed_pages(self.previous, garden)
+        changes = changed_pages(self.previous, garden, self.drawn, self.views)
         for nid in changes.removed:
             assert self.previous is not None
             _remove_output(self.previous.notes[nid].path, config)
@@ -95,6 +104,8 @@ class LiveState:
             self.search = search_index.merge(self.search, fresh, built, self.page_urls)
             path.write_text(json.dumps(self.search, separators=(",", ":"), default=str),
                             encoding="utf-8")
+        if self.views is not None and self.views.garden is garden:
+            self.drawn.record(self.views)
         self.previous = garden
 
 

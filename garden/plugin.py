@@ -170,7 +170,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
             if files.get_file_from_path(page.path) is None:
                 files.append(File.generated(config, page.path, content=page.html))
         self._add_reader_pages(files, config)
-        self.graph_views = GraphViews(self.garden)
+        self.graph_views = (self.live.graph_views(self.garden) if self.serving
+                            else GraphViews(self.garden))
         if files.get_file_from_path(cfg.graph_page) is None:
             files.append(File.generated(config, cfg.graph_page,
                                         content=graph_page_markdown(cfg.graph_title)))
