@@ -38,6 +38,8 @@ class Changes:
     """Notes that had a page and have none now (deleted, renamed away, made a draft)."""
     tag_index: bool
     """The notes' titles or tags changed, so every page listing tags must be redone."""
+    map: bool = True
+    """The whole-garden map may have changed (its page must be redone)."""
 
 
 class PageInputs:
@@ -71,6 +73,20 @@ def page_inputs(garden: Garden, nid: NoteId) -> tuple[object, ...]:
     backlinks, to `_candidates`)."""
     inputs = PageInputs(garden)
     return (*inputs.content(nid), inputs.graph(nid))
+
+
+def map_inputs(garden: Garden) -> tuple[object, ...]:
+    """What the whole-garden map (`layout.GraphViews.garden_map`) is made of: the most-linked
+    notes it draws, what it shows of each (title, type, status, link count), the links among
+    them, and how many notes there are (it says how many it left out)."""
+    views = GraphViews(garden)
+    ranked = sorted((n.id for n in garden.published), key=views.rank_key)
+    chosen = sorted(ranked[: garden.config.graph_map_nodes])
+    shown = tuple((nid, garden.notes[nid].title, garden.notes[nid].type,
+                   garden.notes[nid].status, views.degree(nid)) for nid in chosen)
+    inside = set(chosen)
+    return (len(ranked), shown,
+            tuple((nid, tuple(sorted(views.neighbours(nid) & inside))) for nid in chosen))
 
 
 def tag_index_inputs(garden: Garden) -> tuple[tuple[NoteId, str, tuple[str, ...]], ...]:
@@ -148,7 +164,8 @@ def changed_pages(old: Garden | None, new: Garden, drawn: Drawn | None = None,
              if nid not in before
              or (nid in content and was.content(nid) != now.content(nid))
              or (nid in graph and was.graph(nid) != now.graph(nid))}
-    return Changes(frozenset(pages), removed, tag_index_inputs(old) != tag_index_inputs(new))
+    return Changes(frozenset(pages), removed, tag_index_inputs(old) != tag_index_inputs(new),
+                   map_inputs(old) != map_inputs(new))
 
 
 def all_changed_pages(old: Garden, new: Garden) -> frozenset[NoteId]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +55,20 @@ class LiveState:
         """What each page on disk draws in its local graph (kept up to date by `finish`)."""
         self.views: DrawingViews | None = None
         """This build's graph views, shared by `mark_stale`'s comparison and the pages."""
+        self._copies: tempfile.TemporaryDirectory[str] | None = None
+
+    def generated(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
+        """A generated file backed by a copy here that is rewritten only when its content
+        changes (or the previous build is unknown): MkDocs' dirty build compares its time with
+        the output's, so the page (health, wanted notes, ...) is redone only when it changed."""
+        if self._copies is None:
+            self._copies = tempfile.TemporaryDirectory(prefix="garden-serve-")
+        path = Path(self._copies.name, *src_uri.split("/"))
+        data = content.encode("utf-8")
+        if self.previous is None or not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return File.generated(config, src_uri, abs_src_path=str(path))
 
     def graph_views(self, garden: Garden) -> DrawingViews:
         """The graph views to draw this build's pages with (they remember what they drew)."""
@@ -90,6 +105,9 @@ class LiveState:
             self.kept, self.kept_urls = {}, set()
         stale = [file for file, note in notes if note is not None and (
             note.id in changes.pages or file in listings or (full and note.tags))]
+        map_page = files.get_file_from_path(garden.config.graph_page)
+        if changes.map and map_page is not None:
+            stale.append(map_page)  # its map is drawn from the garden, not from its source
         for file in stale:
             _mark_stale(file)
         if self.previous is not None:
