@@ -6,7 +6,8 @@ that imports networkx.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import posixpath
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -18,9 +19,34 @@ from garden.config import GardenConfig
 from garden.links import Link
 from garden.note import Note
 from garden.resolve import Resolution, Resolver, Status
-from garden.slugs import NoteId, unique_anchors
+from garden.slugs import NoteId, normalise, unique_anchors
 
 WANTED_PREFIX = "wanted:"
+
+
+def note_names(note: Note) -> Iterator[str]:
+    """Every name (normalised) under which the name indexes hold this note: its path form,
+    file name, title and aliases."""
+    yield normalise(note.id)
+    yield normalise(posixpath.basename(note.id))
+    yield normalise(note.title)
+    yield from (normalise(alias) for alias in note.aliases)
+
+
+def _lookup_names(garden: Garden, nid: NoteId) -> frozenset[str]:
+    note = garden.notes.get(nid)
+    return lookup_names(note) if note is not None else frozenset()
+
+
+def lookup_names(note: Note) -> frozenset[str]:
+    """Every name (normalised) the note's links look up in the name indexes: a link's target,
+    without `.md`, and a Markdown link's destination (`resolve.Resolver`)."""
+    found = set()
+    for link in note.links:
+        target = link.target
+        bare = target[:-3] if target.lower().endswith(".md") else target
+        found.update((normalise(target), normalise(bare), normalise(link.dest or target)))
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +75,9 @@ class Garden:
     """All notes (drafts included, for checking) and the graph of the published ones."""
 
     def __init__(self, notes: Iterable[Note], config: GardenConfig | None = None,
-                 attachments: Iterable[str] = ()) -> None:
+                 attachments: Iterable[str] = (), previous: Garden | None = None) -> None:
+        """`previous` (a preview's last garden) lends the resolutions of the notes whose links
+        no change can reach (`_reusable`); the result equals a garden made without it."""
         self.config = config or GardenConfig()
         self.attachments = Attachments(attachments)
         """Files under the notes folder that are not notes (pictures, PDFs)."""
@@ -59,11 +87,50 @@ class Garden:
         self.published: tuple[Note, ...] = tuple(n for n in self.notes.values() if not n.draft)
         self.resolver = Resolver(self.published, self.config.slugify, self.config.toc_separator,
                                  self.attachments)
+        self._lookups: dict[str, frozenset[NoteId]] | None = None
+        kept = self._reusable(previous)
         self.resolutions: Mapping[NoteId, tuple[Resolution, ...]] = MappingProxyType({
-            nid: tuple(self.resolver.resolve(link) for link in note.links)
+            nid: kept[nid] if nid in kept else tuple(self.resolver.resolve(link)
+                                                     for link in note.links)
             for nid, note in self.notes.items()
         })
         self.graph = self._build_graph()
+
+    def _reusable(self, previous: Garden | None) -> dict[NoteId, tuple[Resolution, ...]]:
+        """The resolutions of `previous` that are this garden's too. A link's resolution reads
+        only the name indexes at the names it looks up (`lookup_names`), the headings and
+        blocks of the note it reaches (reached by one of that note's names), the linking
+        note's folder, and the attachments. So a note keeps its resolutions when it is
+        unchanged and none of its names is a name of a note that changed, in either garden."""
+        if (previous is None or previous.config != self.config
+                or previous.attachments.paths != self.attachments.paths):
+            return {}
+        edited = [nid for nid in previous.notes.keys() | self.notes.keys()
+                  if previous.notes.get(nid) is not self.notes.get(nid)]
+        names = {name for g in (previous, self) for nid in edited if nid in g.notes
+                 for name in note_names(g.notes[nid])}
+        lookups = previous.lookups.copy()  # each entry is replaced, never changed in place
+        for nid in edited:
+            for name in _lookup_names(previous, nid):
+                lookups[name] = lookups.get(name, frozenset()) - {nid}
+            for name in _lookup_names(self, nid):
+                lookups[name] = lookups.get(name, frozenset()) | {nid}
+        self._lookups = {name: nids for name, nids in lookups.items() if nids}
+        affected = {nid for name in names for nid in self._lookups.get(name, ())}
+        affected.update(edited)
+        return {nid: previous.resolutions[nid] for nid in self.notes.keys() - affected}
+
+    @property
+    def lookups(self) -> Mapping[str, frozenset[NoteId]]:
+        """Which notes have links that look up each name (`lookup_names`); made when a preview
+        first asks, then carried from garden to garden."""
+        if self._lookups is None:
+            found: dict[str, set[NoteId]] = {}
+            for nid in self.notes:
+                for name in _lookup_names(self, nid):
+                    found.setdefault(name, set()).add(nid)
+            self._lookups = {name: frozenset(nids) for name, nids in found.items()}
+        return self._lookups
 
     def _build_graph(self) -> nx.DiGraph:
         graph = nx.DiGraph()

@@ -145,7 +145,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                   and f.src_dir and os.path.abspath(f.src_dir) == docs_dir and f not in outside]
         self.garden, issues = load_garden(
             sources, self.garden_config, others,
-            self.live.parsed if self.serving else None)
+            self.live.parsed if self.serving else None,
+            self.live.previous if self.serving else None)
         for file in outside:
             if not file.is_documentation_page():
                 files.remove(file)
