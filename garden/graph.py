@@ -6,6 +6,7 @@ that imports networkx.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ def note_names(note: Note) -> Iterator[str]:
     yield normalise(posixpath.basename(note.id))
     yield normalise(note.title)
     yield from (normalise(alias) for alias in note.aliases)
+
+
+def _qualname(function: object) -> str:
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
 
 
 def _lookup_names(garden: Garden, nid: NoteId) -> frozenset[str]:
@@ -102,7 +107,13 @@ class Garden:
         blocks of the note it reaches (reached by one of that note's names), the linking
         note's folder, and the attachments. So a note keeps its resolutions when it is
         unchanged and none of its names is a name of a note that changed, in either garden."""
-        if (previous is None or previous.config != self.config
+        # The slugify function is compared by name: MkDocs makes a new one (pymdownx's
+        # `slugify(...)`) on every config load, and a preview drops `previous` when its
+        # configuration file changes.
+        same_config = previous is not None and dataclasses.replace(
+            previous.config, slugify=self.config.slugify) == self.config and (
+            _qualname(previous.config.slugify) == _qualname(self.config.slugify))
+        if (previous is None or not same_config
                 or previous.attachments.paths != self.attachments.paths):
             return {}
         edited = [nid for nid in previous.notes.keys() | self.notes.keys()
