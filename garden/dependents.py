@@ -95,17 +95,17 @@ def tag_index_inputs(garden: Garden) -> tuple[tuple[NoteId, str, tuple[str, ...]
 
 
 class DrawingViews(GraphViews):
-    """Graph views that keep each local layout they make: the preview draws its pages with
-    them, and so learns which nodes each page it built shows (`Drawn`)."""
+    """Graph views that note which nodes each local graph they lay out draws: the preview
+    draws its pages with them, and so learns what each page it built shows (`Drawn`). Only
+    the node ids are kept, not the layouts (a first build lays out every page)."""
 
     def __init__(self, garden: Garden) -> None:
         super().__init__(garden)
-        self.layouts: dict[tuple[NoteId, int], GraphLayout] = {}
+        self.drawn: dict[NoteId, frozenset[str]] = {}
 
     def local(self, nid: NoteId, max_nodes: int) -> GraphLayout:
-        layout = self.layouts.get((nid, max_nodes))
-        if layout is None:
-            layout = self.layouts[nid, max_nodes] = super().local(nid, max_nodes)
+        layout = super().local(nid, max_nodes)
+        self.drawn[nid] = frozenset(node.id for node in layout.nodes)
         return layout
 
 
@@ -129,8 +129,8 @@ class Drawn:
 
     def record(self, views: DrawingViews) -> None:
         """Take the drawings `views` made; forget pages its garden no longer publishes."""
-        for (nid, _), layout in views.layouts.items():
-            self._set(nid, frozenset(node.id for node in layout.nodes))
+        for nid, nodes in views.drawn.items():
+            self._set(nid, nodes)
         published = {note.id for note in views.garden.published}
         for nid in [nid for nid in self.nodes if nid not in published]:
             self._set(nid, frozenset())
@@ -151,7 +151,7 @@ def changed_pages(old: Garden | None, new: Garden, drawn: Drawn | None = None,
                   views: GraphViews | None = None) -> Changes:
     """The pages whose output differs between `old` and `new` (all of them when there is no
     `old`), and the pages that went away. `drawn` is what `old`'s pages draw (laid out here
-    when not given); `views` are `new`'s graph views, to share the layouts made here."""
+    when not given); `views` are `new`'s graph views (the pages are drawn with them)."""
     published = {n.id for n in new.published}
     if old is None or old.attachments.paths != new.attachments.paths:
         # A picture or file added or removed can turn links anywhere into errors or back.
