@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from garden import search_index
-from garden.dependents import changed_pages
+from garden.dependents import DrawingViews, Drawn, changed_pages
 from garden.graph import Garden
 from garden.loader import ParseCache
 from garden.slugs import note_id
@@ -50,6 +51,29 @@ class LiveState:
         self.page_urls: list[str] = []
         self.search: dict[str, Any] | None = None
         self.parsed: ParseCache = {}
+        self.drawn = Drawn()
+        """What each page on disk draws in its local graph (kept up to date by `finish`)."""
+        self.views: DrawingViews | None = None
+        """This build's graph views, shared by `mark_stale`'s comparison and the pages."""
+        self._copies: tempfile.TemporaryDirectory[str] | None = None
+
+    def generated(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
+        """A generated file backed by a copy here that is rewritten only when its content
+        changes (or the previous build is unknown): MkDocs' dirty build compares its time with
+        the output's, so the page (health, wanted notes, ...) is redone only when it changed."""
+        if self._copies is None:
+            self._copies = tempfile.TemporaryDirectory(prefix="garden-serve-")
+        path = Path(self._copies.name, *src_uri.split("/"))
+        data = content.encode("utf-8")
+        if self.previous is None or not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return File.generated(config, src_uri, abs_src_path=str(path))
+
+    def graph_views(self, garden: Garden) -> DrawingViews:
+        """The graph views to draw this build's pages with (they remember what they drew)."""
+        self.views = DrawingViews(garden)
+        return self.views
 
     def start(self, config_file: str | None) -> None:
         stamp = Path(config_file).read_bytes() if config_file else b""
@@ -58,7 +82,7 @@ class LiveState:
         self.built, self.kept, self.kept_urls = set(), {}, set()
 
     def mark_stale(self, garden: Garden, files: Files, config: MkDocsConfig) -> None:
-        changes = changed_pages(self.previous, garden)
+        changes = changed_pages(self.previous, garden, self.drawn, self.views)
         for nid in changes.removed:
             assert self.previous is not None
             _remove_output(self.previous.notes[nid].path, config)
@@ -81,6 +105,9 @@ class LiveState:
             self.kept, self.kept_urls = {}, set()
         stale = [file for file, note in notes if note is not None and (
             note.id in changes.pages or file in listings or (full and note.tags))]
+        map_page = files.get_file_from_path(garden.config.graph_page)
+        if changes.map and map_page is not None:
+            stale.append(map_page)  # its map is drawn from the garden, not from its source
         for file in stale:
             _mark_stale(file)
         if self.previous is not None:
@@ -95,6 +122,8 @@ class LiveState:
             self.search = search_index.merge(self.search, fresh, built, self.page_urls)
             path.write_text(json.dumps(self.search, separators=(",", ":"), default=str),
                             encoding="utf-8")
+        if self.views is not None and self.views.garden is garden:
+            self.drawn.record(self.views)
         self.previous = garden
 
 

@@ -139,10 +139,12 @@ def load_garden(
     files: Iterable[SourceFile], config: GardenConfig | None = None,
     attachments: Iterable[str] = (),
     cache: ParseCache | None = None,
+    previous: Garden | None = None,
 ) -> tuple[Garden, list[Issue]]:
     """Read → index → check. Never raises for bad notes: every problem is an Issue.
-    `attachments` are the paths of the other files under the notes folder."""
+    `attachments` are the paths of the other files under the notes folder; `previous` (a
+    preview's last garden) lends the link resolutions no change can reach."""
     config = config or GardenConfig()
     notes, issues = load_notes(files, config, cache)
-    garden = Garden(notes, config, attachments)
+    garden = Garden(notes, config, attachments, previous)
     return garden, sort_issues(issues + check(garden) + redirects(garden)[1])

@@ -148,7 +148,8 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
                   and f.src_dir and os.path.abspath(f.src_dir) == docs_dir and f not in outside]
         self.garden, issues = load_garden(
             sources, self.garden_config, others,
-            self.live.parsed if self.serving else self.parsed)
+            self.live.parsed if self.serving else self.parsed,
+            self.live.previous if self.serving else None)
         self.parsed = None
         for file in outside:
             if not file.is_documentation_page():
@@ -167,17 +168,18 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         if files.get_file_from_path(cfg.wanted_page) is None:
             base = new_file_base(config.repo_url, config.edit_uri, cfg.notes_label)
             write = partial(wanted_note_url, base) if base else None
-            files.append(File.generated(config, cfg.wanted_page,
-                                        content=wanted_page_markdown(self.garden, write)))
-        files.append(File.generated(config, cfg.graph_json, content=graph_json(self.garden)))
+            files.append(self._generated(config, cfg.wanted_page,
+                                         wanted_page_markdown(self.garden, write)))
+        files.append(self._generated(config, cfg.graph_json, graph_json(self.garden)))
         for page in redirects(self.garden)[0]:
             if files.get_file_from_path(page.path) is None:
-                files.append(File.generated(config, page.path, content=page.html))
+                files.append(self._generated(config, page.path, page.html))
         self._add_reader_pages(files, config)
-        self.graph_views = GraphViews(self.garden)
+        self.graph_views = (self.live.graph_views(self.garden) if self.serving
+                            else GraphViews(self.garden))
         if files.get_file_from_path(cfg.graph_page) is None:
-            files.append(File.generated(config, cfg.graph_page,
-                                        content=graph_page_markdown(cfg.graph_title)))
+            files.append(self._generated(config, cfg.graph_page,
+                                         graph_page_markdown(cfg.graph_title)))
         if self.serving:
             self.live.mark_stale(self.garden, files, config)
         # The garden and MkDocs' files live until the build ends: the collector need not walk
@@ -203,7 +205,14 @@ class GardenPlugin(BasePlugin[GardenPluginConfig]):
         }
         for path, content in generated.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append(self._generated(config, path, content))
+
+    def _generated(self, config: MkDocsConfig, path: str, content: str) -> File:
+        """A file the garden adds; under serve a copy kept by `LiveState`, so that a dirty
+        build redoes it only when its content changed."""
+        if self.serving:
+            return self.live.generated(config, path, content)
+        return File.generated(config, path, content=content)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         note = self._note(page)

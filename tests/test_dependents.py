@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from garden.config import GardenConfig
 from garden.dependents import all_changed_pages, changed_pages, page_inputs
+from garden.layout import GraphViews
+from garden.svg import garden_map_view
 from helpers_core import garden_of
 
 BASE = {
@@ -115,3 +118,51 @@ def test_the_neighbourhood_rule_equals_comparing_every_page(before, after):
     found = changed_pages(old, new)
     assert found.pages == all_changed_pages(old, new)
     assert found.removed == ({n.id for n in old.published} - {n.id for n in new.published})
+    if not found.map:
+        assert _map(old) == _map(new)
+
+
+# More notes, each named by its file, with local graphs of 3, 4 or 25 nodes, so that some pages
+# have room for a second ring and some do not, and links made or broken two links away matter.
+_MANY = [f"n{i}" for i in range(9)]
+
+
+@st.composite
+def _linked(draw: st.DrawFn) -> str:
+    links = draw(st.lists(st.sampled_from([*_MANY, "Nobody"]), max_size=4))
+    status = draw(st.sampled_from(["seedling", "evergreen"]))
+    return f"---\nstatus: {status}\n---\n" + " ".join(f"[[{n}]]" for n in links)
+
+
+_WIDE = st.dictionaries(st.sampled_from(_MANY).map(lambda i: f"{i}.md"), _linked(),
+                        min_size=3, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WIDE, _WIDE, st.sampled_from([3, 4, 25]))
+def test_the_local_graph_rule_equals_comparing_every_page(before, after, local_nodes):
+    config = GardenConfig(graph_local_nodes=local_nodes, graph_map_nodes=local_nodes)
+    old, _ = garden_of(before, config)
+    new, _ = garden_of({**before, **after}, config)
+    found = changed_pages(old, new)
+    assert found.pages == all_changed_pages(old, new)
+    if not found.map:
+        assert _map(old) == _map(new)
+
+
+def _map(garden):
+    return garden_map_view(GraphViews(garden), "graph.md", garden.config.graph_map_nodes)
+
+
+def test_a_link_between_two_notes_two_links_away_changes_the_drawing():
+    before = {"p.md": "[[a]]", "a.md": "[[x]] [[y]]", "x.md": "", "y.md": ""}
+    old, _ = garden_of(before)
+    new, _ = garden_of({**before, "x.md": "[[y]]"})
+    assert changed_pages(old, new).pages == all_changed_pages(old, new) == {"p", "a", "x", "y"}
+
+
+
+def test_the_map_is_redrawn_only_when_what_it_draws_changed():
+    assert not changes(**{"lonely.md": "---\ntitle: Lonely\n---\nNo links at all.\n"}).map
+    assert changes(**{"lonely.md": "---\ntitle: Lonely\n---\nVisits [[Stockport]].\n"}).map
+    assert changes(**{"lonely.md": "---\ntitle: Alone\n---\nNo links.\n"}).map

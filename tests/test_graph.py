@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from garden.graph import WANTED_PREFIX
+from garden.loader import SourceFile, load_garden
 from garden.slugs import NoteId
 from helpers_core import garden_of
 
@@ -145,3 +149,59 @@ def test_graph_is_the_same_whatever_the_file_order():
     backward, _ = garden_of(dict(reversed(GARDEN.items())))
     assert forward.node_link_data() == backward.node_link_data()
     assert forward.wanted == backward.wanted
+
+
+# The preview's incremental index: a garden made from the previous one (`previous=`) equals a
+# fresh one after any sequence of edits. Small pools of names make edits collide: titles and
+# aliases that capture links, path forms, Markdown links, folders settling ambiguity, headings
+# appearing and going, drafts, notes added, renamed and deleted.
+_IDS = ["a", "b", "f/a", "f/c", "g/d", "g/e"]
+_NAMES = ["A", "B", "C", "D", "Nobody", "f/a", "g/d"]
+_LINK = st.sampled_from(["[[{}]]", "[[{}#H]]", "\n![[{}]]\n", "[x]({}.md)", "[x]({}.md#h)",
+                         "[[{}|label]]"])
+
+
+@st.composite
+def _note(draw: st.DrawFn) -> str:
+    title = draw(st.sampled_from(["A", "B", "C", "D", "E"]))
+    aliases = draw(st.lists(st.sampled_from(_NAMES), max_size=2))
+    draft = draw(st.booleans()) and draw(st.booleans())
+    links = draw(st.lists(st.tuples(_LINK, st.sampled_from(_NAMES + _IDS)), max_size=4))
+    body = " ".join(form.format(name) for form, name in links)
+    heading = draw(st.sampled_from(["", "\n## H\n\nText.\n", "\n## H\n\n[[A]] here.\n"]))
+    return (f"---\ntitle: {title}\naliases: [{', '.join(aliases)}]\n"
+            f"draft: {str(draft).lower()}\n---\nIntro {body}.\n{heading}")
+
+
+_GARDEN = st.dictionaries(st.sampled_from(_IDS).map(lambda i: f"{i}.md"), _note(), max_size=6)
+
+
+def _index(garden):
+    return (dict(garden.notes), dict(garden.resolutions),
+            sorted(garden.graph.nodes(data=True)),
+            sorted((s, t, d["links"]) for s, t, d in garden.graph.edges(data=True)),
+            garden.wanted)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_GARDEN, st.lists(st.dictionaries(st.sampled_from(_IDS).map(lambda i: f"{i}.md"),
+                                         st.none() | _note(), max_size=3), min_size=1,
+                         max_size=4))
+def test_a_garden_made_from_the_previous_one_equals_a_fresh_one(first, edits):
+    cache: dict = {}
+    files = dict(first)
+    garden, _ = load_garden(_sources(files), cache=cache)
+    for edit in edits:
+        for path, text in edit.items():
+            if text is None:
+                files.pop(path, None)
+            else:
+                files[path] = text
+        garden, issues = load_garden(_sources(files), cache=cache, previous=garden)
+        fresh, fresh_issues = load_garden(_sources(files))
+        assert _index(garden) == _index(fresh)
+        assert issues == fresh_issues
+
+
+def _sources(files):
+    return [SourceFile(path, text.encode()) for path, text in sorted(files.items())]
