@@ -284,7 +284,7 @@ def phases_of(config: Path, garden: GardenPaths, site: Path) -> dict[str, float]
     return json.loads(out.read_text(encoding="utf-8"))["phases"]
 
 
-def phases_table(garden: GardenPaths, site: Path, runs: int = 2) -> str:
+def phases_table(garden: GardenPaths, site: Path, runs: int = 1) -> str:
     """Where a build with the garden spends more than a plain one, phase by phase, without a
     profiler: the least of `runs` interleaved builds of each, per phase."""
     plain: list[dict[str, float]] = []
@@ -310,10 +310,12 @@ def phases_table(garden: GardenPaths, site: Path, runs: int = 2) -> str:
             f"{total_garden - total_plain:+.2f}", ""]],
         align="lrrrr",
     )
-    return (f"One plain and one garden `mkdocs build` at N={fmt_count(garden.count)}, taking "
-            f"turns, {runs} of each, timed phase by phase by CPU time without a profiler "
-            "(`phases.py`; the least of the runs per phase; a template rendered inside a "
-            "plugin counts as template time):\n\n" + table + "\n")
+    runs_text = ("one plain and one garden `mkdocs build`" if runs == 1 else
+                 f"{runs} plain and {runs} garden `mkdocs build`s, taking turns (the least of "
+                 "the runs per phase)")
+    return (f"At N={fmt_count(garden.count)}, {runs_text}, timed phase by phase by CPU time "
+            "without a profiler (`phases.py`; a template rendered inside a plugin counts as "
+            "template time):\n\n" + table + "\n")
 
 
 def preview_section(text: str) -> str:
